@@ -1,0 +1,185 @@
+package io.chipcast.contracts.json;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.chipcast.contracts.validation.InvalidPayloadException;
+import io.chipcast.contracts.validation.Validated;
+import io.chipcast.contracts.validation.Violation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/**
+ * The JSON form of every chipcast payload. Reading is strict, as SPEC section 3 asks: unknown
+ * fields, duplicate fields, trailing content and type coercions (a number sent as text, a
+ * fraction where a whole number belongs) are rejected with the offending field named.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = createMapper();
+
+    private Json() {
+    }
+
+    /** A mapper configured like the one chipcast reads and writes with; services may hand it to their frameworks. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static ObjectMapper createMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // Payloads are records: their components are the wire format, helpers such as isEmpty() are not.
+                .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .addModule(new StrictTimeModule())
+                .build();
+        // Text must be text: Jackson would otherwise turn 123 or true into "123" or "true".
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Enum)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        return mapper;
+    }
+
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public static String writeString(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Parses and validates a payload; throws {@link InvalidPayloadException} naming each bad field. */
+    public static <T extends Validated> T read(byte[] json, Class<T> type) {
+        return parse(json, type).validated();
+    }
+
+    public static <T extends Validated> T read(String json, Class<T> type) {
+        return parse(json.getBytes(StandardCharsets.UTF_8), type).validated();
+    }
+
+    /** Parses without applying the payload rules: for callers that validate in steps of their own. */
+    public static <T> T parse(byte[] json, Class<T> type) {
+        if (json == null || json.length == 0) {
+            throw new InvalidPayloadException(new Violation(Violation.WHOLE_DOCUMENT, "a JSON object is required"));
+        }
+        T value;
+        try {
+            value = MAPPER.readValue(json, type);
+        } catch (JsonParseException e) {
+            throw new InvalidPayloadException(new Violation(Violation.WHOLE_DOCUMENT,
+                    "is not well-formed JSON: " + e.getOriginalMessage()));
+        } catch (JsonMappingException e) {
+            throw new InvalidPayloadException(violationOf(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (value == null) {
+            throw new InvalidPayloadException(new Violation(Violation.WHOLE_DOCUMENT, "a JSON object is required"));
+        }
+        return value;
+    }
+
+    /** Translates what Jackson says into a violation a client can act on. */
+    public static Violation violationOf(JsonMappingException e) {
+        String field = pathOf(e);
+        if (e instanceof UnrecognizedPropertyException) {
+            return new Violation(field, "is not a known field");
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return new Violation(field, "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", ")));
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getOriginalMessage().contains("must be")) {
+            String message = invalid.getOriginalMessage();
+            return new Violation(field, message.substring(message.indexOf("must be")));
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return new Violation(field, "must be " + describe(mismatch.getTargetType()));
+        }
+        return new Violation(field, "is invalid: " + e.getOriginalMessage());
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            }
+        }
+        return path.isEmpty() ? Violation.WHOLE_DOCUMENT : path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Long.class || type == Integer.class || type == long.class || type == int.class
+                || type == BigInteger.class) {
+            return "a whole number";
+        }
+        if (type == BigDecimal.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type == Instant.class) {
+            return "an RFC 3339 instant such as 2024-01-01T00:00:00Z";
+        }
+        if (type == LocalDate.class) {
+            return "an ISO date such as 2024-06-30";
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,9 @@
+package io.chipcast.contracts.payload;
+
+/** Where a price is quoted. */
+public enum Market {
+    /** Vendor or contract price. */
+    LIST,
+    /** Secondary market. */
+    SPOT
+}

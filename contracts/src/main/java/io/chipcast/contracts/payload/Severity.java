@@ -1,0 +1,5 @@
+package io.chipcast.contracts.payload;
+
+public enum Severity {
+    INFO, WARNING, CRITICAL
+}

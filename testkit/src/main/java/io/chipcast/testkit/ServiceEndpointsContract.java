@@ -1,0 +1,56 @@
+package io.chipcast.testkit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every chipcast service serves (SPEC section 5), checked against the running app booted on
+ * the real broker and its real database. A service's test extends it and adds {@code @QuarkusTest}.
+ */
+public abstract class ServiceEndpointsContract {
+
+    /** The names under which Quarkus reports the broker and the database in {@code /q/health/ready}. */
+    public static final String KAFKA_CHECK = "Kafka cluster";
+    public static final String DATABASE_CHECK = "Reactive PostgreSQL connections health check";
+
+    @Test
+    void isReadyOnceKafkaAndPostgresAnswer() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems(KAFKA_CHECK, DATABASE_CHECK))
+                .body("checks.find { it.name == '" + KAFKA_CHECK + "' }.status", equalTo("UP"))
+                .body("checks.find { it.name == '" + DATABASE_CHECK + "' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void isLive() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void servesPrometheusMetrics() {
+        given().accept("text/plain").when().get("/q/metrics")
+                .then().statusCode(200)
+                .contentType(containsString("text/plain"))
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void servesItsOpenApiDocument() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("openapi", startsWith("3."));
+    }
+
+    @Test
+    void ownsItsSchemaThroughVersionedMigrations() {
+        assertThat(AppliedMigrations.ofCurrentApp()).startsWith("1");
+    }
+}
