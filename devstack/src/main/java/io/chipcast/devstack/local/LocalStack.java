@@ -1,0 +1,192 @@
+package io.chipcast.devstack.local;
+
+import io.chipcast.devstack.ChipcastService;
+import io.chipcast.devstack.FreePorts;
+import io.chipcast.devstack.Infrastructure;
+import io.chipcast.devstack.Settings;
+import io.chipcast.devstack.kafka.TopicProvisioner;
+import io.chipcast.devstack.postgres.DatabaseProvisioner;
+import io.chipcast.devstack.postgres.PostgresEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole system on one machine: Kafka and PostgreSQL (explicit, containers or embedded), then
+ * the four services as child JVMs on their default ports. Stopping goes in reverse: services
+ * first, so that none of them spends its shutdown reconnecting to a vanished broker.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final int KAFKA_PORT = 9092;
+    public static final int KAFKA_CONTROLLER_PORT = 9093;
+    public static final int POSTGRES_PORT = 15432;
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+
+    private final Workspace workspace;
+    private final Infrastructure infrastructure;
+    private final List<ServiceProcess> services;
+
+    private LocalStack(Workspace workspace, Infrastructure infrastructure, List<ServiceProcess> services) {
+        this.workspace = workspace;
+        this.infrastructure = infrastructure;
+        this.services = services;
+    }
+
+    /** Starts everything; returns before the services are ready (see {@link #awaitReady}). */
+    public static LocalStack start(Workspace workspace, Progress progress) {
+        requireFreePorts();
+        prepare(workspace);
+        progress.step("starting Kafka and PostgreSQL");
+        Infrastructure infrastructure = Infrastructure.start(workspace.data(),
+                new Infrastructure.EmbeddedPorts(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT));
+        List<ServiceProcess> services = new ArrayList<>();
+        try {
+            progress.step(infrastructure.description());
+            List<String> created = TopicProvisioner.provision(infrastructure.kafkaBootstrapServers(),
+                    TopicProvisioner.DEFAULT_PARTITIONS);
+            progress.step("topics ready (" + created.size() + " created)");
+            PostgresEndpoint postgres = infrastructure.postgres();
+            for (ChipcastService service : ChipcastService.values()) {
+                DatabaseProvisioner.ensureDatabase(postgres, service.database());
+                services.add(ServiceProcess.start(service, workspace.serviceApp(service.moduleName()), portOf(service),
+                        workspace.logs(), environmentFor(service, infrastructure), jvmOptions()));
+            }
+            progress.step("started " + services.size() + " services, waiting until they are ready");
+            return new LocalStack(workspace, infrastructure, services);
+        } catch (RuntimeException e) {
+            new LocalStack(workspace, infrastructure, services).close();
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until every service reports ready. Fails fast, with the end of its log, when a service
+     * exits while starting.
+     */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (!service.isAlive()) {
+                    throw new StackFailure(service.service().moduleName() + " exited with code " + service.exitCode()
+                            + " while starting; the end of " + service.log() + ":\n  "
+                            + String.join("\n  ", service.logTail(25)));
+                }
+                if (ReadinessProbe.isReady(service.url())) {
+                    waiting.remove(service);
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackFailure("not ready after " + timeout.toSeconds() + " s: "
+                        + waiting.stream().map(s -> s.service().moduleName() + " (log: " + s.log() + ")").toList());
+            }
+            if (!waiting.isEmpty()) {
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    /** The first service that died since it became ready, if any. */
+    public Optional<ServiceProcess> deadService() {
+        return services.stream().filter(service -> !service.isAlive()).findFirst();
+    }
+
+    public StackState state() {
+        PostgresEndpoint postgres = infrastructure.postgres();
+        return new StackState(ProcessHandle.current().pid(), Instant.now(), infrastructure.description(),
+                infrastructure.kafkaBootstrapServers(), postgres.toString(), workspace.logs().toString(),
+                services.stream().map(service -> new StackState.ServiceState(service.service().moduleName(),
+                        service.pid(), service.url(), service.log().toString())).toList());
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    @Override
+    public void close() {
+        // In parallel: each service commits its offsets and closes its connections on its own.
+        services.parallelStream().forEach(service -> service.stop(SERVICE_STOP_GRACE));
+        try {
+            infrastructure.close();
+        } finally {
+            try {
+                Files.deleteIfExists(workspace.stateFile());
+            } catch (IOException e) {
+                // The state names processes that are gone now; status and down recognise that.
+            }
+        }
+    }
+
+    /** Reports what the stack is doing while it starts. */
+    @FunctionalInterface
+    public interface Progress {
+        void step(String message);
+    }
+
+    /** The stack could not start; the message says why and where to look. */
+    public static final class StackFailure extends RuntimeException {
+        public StackFailure(String message) {
+            super(message);
+        }
+    }
+
+    public static int portOf(ChipcastService service) {
+        return Settings.get("chipcast." + service.moduleName() + ".port").map(Integer::parseInt)
+                .orElse(service.defaultPort());
+    }
+
+    private static void requireFreePorts() {
+        List<String> taken = new ArrayList<>();
+        for (ChipcastService service : ChipcastService.values()) {
+            if (!FreePorts.isFree(portOf(service))) {
+                taken.add(portOf(service) + " (" + service.moduleName() + ")");
+            }
+        }
+        if (Settings.get(Settings.KAFKA_BOOTSTRAP_SERVERS).isEmpty()) {
+            Arrays.asList(KAFKA_PORT, KAFKA_CONTROLLER_PORT).stream().filter(port -> !FreePorts.isFree(port))
+                    .forEach(port -> taken.add(port + " (Kafka)"));
+        }
+        if (Settings.get(Settings.POSTGRES_HOST).isEmpty() && !FreePorts.isFree(POSTGRES_PORT)) {
+            taken.add(POSTGRES_PORT + " (PostgreSQL)");
+        }
+        if (!taken.isEmpty()) {
+            throw new StackFailure("ports already in use: " + String.join(", ", taken)
+                    + ". Is chipcast already running elsewhere? Stop what holds them and try again.");
+        }
+    }
+
+    private static void prepare(Workspace workspace) {
+        try {
+            Files.createDirectories(workspace.logs());
+            Files.createDirectories(workspace.data());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + workspace.home(), e);
+        }
+    }
+
+    private static Map<String, String> environmentFor(ChipcastService service, Infrastructure infrastructure) {
+        PostgresEndpoint postgres = infrastructure.postgres();
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(service.database()),
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
+                "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+    }
+
+    private static List<String> jvmOptions() {
+        // Small heaps and the serial collector: four services and a broker share a laptop.
+        String options = Settings.get("chipcast.service-java-opts").orElse("-XX:+UseSerialGC -Xmx512m");
+        return Arrays.stream(options.split("\\s+")).filter(option -> !option.isBlank()).toList();
+    }
+}

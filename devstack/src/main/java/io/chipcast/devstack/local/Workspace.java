@@ -1,0 +1,36 @@
+package io.chipcast.devstack.local;
+
+import java.nio.file.Path;
+
+/**
+ * The folder a local stack keeps everything in: {@code .chipcast/} at the repository root, with
+ * {@code logs/} (one file per process), {@code data/} (the embedded servers' files) and the
+ * state file that {@code status} and {@code down} read.
+ */
+public record Workspace(Path repositoryRoot) {
+
+    public static Workspace fromSystemProperty() {
+        return new Workspace(Path.of(System.getProperty("chipcast.home", ".")).toAbsolutePath().normalize());
+    }
+
+    public Path home() {
+        return repositoryRoot.resolve(".chipcast");
+    }
+
+    public Path logs() {
+        return home().resolve("logs");
+    }
+
+    public Path data() {
+        return home().resolve("data");
+    }
+
+    public Path stateFile() {
+        return home().resolve("state.json");
+    }
+
+    /** The runnable app Maven builds for a service. */
+    public Path serviceApp(String moduleName) {
+        return repositoryRoot.resolve(moduleName).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    }
+}
