@@ -1,6 +1,7 @@
 package io.chipcast.devstack.cli;
 
 import io.chipcast.devstack.local.LocalStack;
+import io.chipcast.devstack.local.StackPorts;
 import io.chipcast.devstack.local.StackState;
 import io.chipcast.devstack.local.Workspace;
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class UpCommand implements Callable<Integer> {
         Instant started = Instant.now();
         LocalStack stack;
         try {
-            stack = LocalStack.start(workspace, message -> out.println("… " + message));
+            stack = LocalStack.start(workspace, StackPorts.defaults(), message -> out.println("… " + message));
         } catch (RuntimeException e) {
             out.println("chipcast could not start: " + e.getMessage());
             return 1;

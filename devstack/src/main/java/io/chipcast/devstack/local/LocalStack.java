@@ -25,9 +25,6 @@ import java.util.Optional;
  */
 public final class LocalStack implements AutoCloseable {
 
-    public static final int KAFKA_PORT = 9092;
-    public static final int KAFKA_CONTROLLER_PORT = 9093;
-    public static final int POSTGRES_PORT = 15432;
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
 
     private final Workspace workspace;
@@ -41,12 +38,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts everything; returns before the services are ready (see {@link #awaitReady}). */
-    public static LocalStack start(Workspace workspace, Progress progress) {
-        requireFreePorts();
+    public static LocalStack start(Workspace workspace, StackPorts ports, Progress progress) {
+        requireFreePorts(ports);
         prepare(workspace);
         progress.step("starting Kafka and PostgreSQL");
-        Infrastructure infrastructure = Infrastructure.start(workspace.data(),
-                new Infrastructure.EmbeddedPorts(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT));
+        Infrastructure infrastructure = Infrastructure.start(workspace.data(), ports.infrastructure());
         List<ServiceProcess> services = new ArrayList<>();
         try {
             progress.step(infrastructure.description());
@@ -56,7 +52,7 @@ public final class LocalStack implements AutoCloseable {
             PostgresEndpoint postgres = infrastructure.postgres();
             for (ChipcastService service : ChipcastService.values()) {
                 DatabaseProvisioner.ensureDatabase(postgres, service.database());
-                services.add(ServiceProcess.start(service, workspace.serviceApp(service.moduleName()), portOf(service),
+                services.add(ServiceProcess.start(service, workspace.serviceApp(service.moduleName()), ports.of(service),
                         workspace.logs(), environmentFor(service, infrastructure), jvmOptions()));
             }
             progress.step("started " + services.size() + " services, waiting until they are ready");
@@ -140,24 +136,20 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    public static int portOf(ChipcastService service) {
-        return Settings.get("chipcast." + service.moduleName() + ".port").map(Integer::parseInt)
-                .orElse(service.defaultPort());
-    }
-
-    private static void requireFreePorts() {
+    private static void requireFreePorts(StackPorts ports) {
         List<String> taken = new ArrayList<>();
         for (ChipcastService service : ChipcastService.values()) {
-            if (!FreePorts.isFree(portOf(service))) {
-                taken.add(portOf(service) + " (" + service.moduleName() + ")");
+            if (!FreePorts.isFree(ports.of(service))) {
+                taken.add(ports.of(service) + " (" + service.moduleName() + ")");
             }
         }
+        Infrastructure.EmbeddedPorts embedded = ports.infrastructure();
         if (Settings.get(Settings.KAFKA_BOOTSTRAP_SERVERS).isEmpty()) {
-            Arrays.asList(KAFKA_PORT, KAFKA_CONTROLLER_PORT).stream().filter(port -> !FreePorts.isFree(port))
+            List.of(embedded.kafka(), embedded.kafkaController()).stream().filter(port -> !FreePorts.isFree(port))
                     .forEach(port -> taken.add(port + " (Kafka)"));
         }
-        if (Settings.get(Settings.POSTGRES_HOST).isEmpty() && !FreePorts.isFree(POSTGRES_PORT)) {
-            taken.add(POSTGRES_PORT + " (PostgreSQL)");
+        if (Settings.get(Settings.POSTGRES_HOST).isEmpty() && !FreePorts.isFree(embedded.postgres())) {
+            taken.add(embedded.postgres() + " (PostgreSQL)");
         }
         if (!taken.isEmpty()) {
             throw new StackFailure("ports already in use: " + String.join(", ", taken)

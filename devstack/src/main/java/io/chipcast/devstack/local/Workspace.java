@@ -3,18 +3,16 @@ package io.chipcast.devstack.local;
 import java.nio.file.Path;
 
 /**
- * The folder a local stack keeps everything in: {@code .chipcast/} at the repository root, with
+ * The folder a local stack keeps everything in ({@code .chipcast/} at the repository root), with
  * {@code logs/} (one file per process), {@code data/} (the embedded servers' files) and the
  * state file that {@code status} and {@code down} read.
  */
-public record Workspace(Path repositoryRoot) {
+public record Workspace(Path repositoryRoot, Path home) {
 
+    /** The repository named by {@code -Dchipcast.home} (the chipcast script sets it), else the current directory. */
     public static Workspace fromSystemProperty() {
-        return new Workspace(Path.of(System.getProperty("chipcast.home", ".")).toAbsolutePath().normalize());
-    }
-
-    public Path home() {
-        return repositoryRoot.resolve(".chipcast");
+        Path root = Path.of(System.getProperty("chipcast.home", ".")).toAbsolutePath().normalize();
+        return new Workspace(root, root.resolve(".chipcast"));
     }
 
     public Path logs() {
