@@ -25,8 +25,8 @@ CREATE TABLE price_change (
 CREATE INDEX price_change_as_of ON price_change (sku, market, effective_at DESC, id DESC);
 
 -- Transactional outbox: events are written in the same transaction as the change that causes
--- them and relayed to Kafka in position order, so a committed write is never lost and a failed
--- one is never published.
+-- them and relayed to Kafka in position order, then deleted, so a committed write is never lost
+-- and a failed one is never published.
 CREATE TABLE outbox_event (
     position     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     event_id     UUID         NOT NULL UNIQUE,
@@ -34,14 +34,12 @@ CREATE TABLE outbox_event (
     record_key   VARCHAR(64)  NOT NULL,
     event_type   VARCHAR(128) NOT NULL,
     event_time   TIMESTAMPTZ  NOT NULL,
-    payload      TEXT         NOT NULL,
-    published_at TIMESTAMPTZ
+    payload      TEXT         NOT NULL
 );
-CREATE INDEX outbox_event_unpublished ON outbox_event (position) WHERE published_at IS NULL;
 
 -- Idempotency-Key: the first response to a key is replayed for the same request, refused for another.
 CREATE TABLE idempotency_key (
-    idempotency_key VARCHAR(255) PRIMARY KEY,
+    idempotency_key VARCHAR(400) PRIMARY KEY,
     request_hash    CHAR(64)     NOT NULL,
     response_status INTEGER      NOT NULL,
     response_body   TEXT         NOT NULL,

@@ -61,6 +61,14 @@ public final class Infrastructure implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    public KafkaRuntime kafka() {
+        return kafka;
+    }
+
+    public boolean kafkaIsEmbedded() {
+        return kafka instanceof EmbeddedKafkaBroker;
+    }
+
     public PostgresEndpoint postgres() {
         return postgres.endpoint();
     }

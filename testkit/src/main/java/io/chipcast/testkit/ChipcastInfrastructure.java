@@ -3,6 +3,7 @@ package io.chipcast.testkit;
 import io.chipcast.devstack.ChipcastService;
 import io.chipcast.devstack.postgres.DatabaseProvisioner;
 import io.chipcast.devstack.postgres.PostgresEndpoint;
+import io.chipcast.devstack.security.TokenIssuer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -32,7 +33,10 @@ public class ChipcastInfrastructure implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         PostgresEndpoint postgres = SharedInfrastructure.postgres();
         DatabaseProvisioner.ensureDatabase(postgres, service.database());
+        TokenIssuer tokens = SharedInfrastructure.tokens();
         return Map.of(
+                "mp.jwt.verify.publickey", tokens.publicKeyPem(),
+                "mp.jwt.verify.issuer", tokens.issuer(),
                 "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(service.database()),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(service.database()),

@@ -3,16 +3,21 @@ package io.chipcast.testkit;
 import io.chipcast.devstack.Infrastructure;
 import io.chipcast.devstack.kafka.TopicProvisioner;
 import io.chipcast.devstack.postgres.PostgresEndpoint;
+import io.chipcast.devstack.security.TokenIssuer;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
+import javax.management.JMException;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 
 /**
  * One real Kafka broker and PostgreSQL server for a whole test JVM, started on first use and
  * stopped when the JVM exits (after Quarkus has stopped its apps, so no consumer waits on a
  * vanished broker).
  *
- * <p>What was started is recorded in system properties, not only in a static field: Quarkus may
- * load this class once per application class loader, and a second copy must find the servers
- * the first one started instead of starting more.
+ * <p>What was started is recorded in system properties (and the broker's controls in an MBean),
+ * not in static fields: Quarkus may load this class once per application class loader, and a
+ * second copy must find the servers the first one started instead of starting more.
  */
 public final class SharedInfrastructure {
 
@@ -21,6 +26,7 @@ public final class SharedInfrastructure {
     private static final String PG_PORT = "chipcast.test.postgres.port";
     private static final String PG_USER = "chipcast.test.postgres.user";
     private static final String PG_PASSWORD = "chipcast.test.postgres.password";
+    private static final ObjectName BROKER_CONTROL = brokerControlName();
 
     private SharedInfrastructure() {
     }
@@ -30,10 +36,56 @@ public final class SharedInfrastructure {
         return System.getProperty(KAFKA);
     }
 
+    /** The issuer whose tokens the services under test trust; its keys live in the module's target folder. */
+    public static TokenIssuer tokens() {
+        return TokenIssuer.fromDirectory(Path.of("target", "chipcast-infrastructure", "keys").toAbsolutePath(),
+                TokenIssuer.LOCAL_ISSUER);
+    }
+
     public static synchronized PostgresEndpoint postgres() {
         ensureStarted();
         return new PostgresEndpoint(System.getProperty(PG_HOST), Integer.parseInt(System.getProperty(PG_PORT)),
                 System.getProperty(PG_USER), System.getProperty(PG_PASSWORD));
+    }
+
+    /** Whether the broker can be stopped and started again by a test (only an embedded one can). */
+    public static boolean kafkaIsRestartable() {
+        ensureStarted();
+        return ManagementFactory.getPlatformMBeanServer().isRegistered(BROKER_CONTROL);
+    }
+
+    /** Stops the broker, keeping its data: the services under test lose Kafka until {@link #startKafka()}. */
+    public static void stopKafka() {
+        invoke("stop");
+    }
+
+    /** Starts the stopped broker again, on the same port with the same topics and records. */
+    public static void startKafka() {
+        invoke("start");
+    }
+
+    private static void register(KafkaBrokerControl control) {
+        try {
+            ManagementFactory.getPlatformMBeanServer().registerMBean(control, BROKER_CONTROL);
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot register the broker control", e);
+        }
+    }
+
+    private static void invoke(String operation) {
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(BROKER_CONTROL, operation, null, null);
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot " + operation + " the embedded broker", e);
+        }
+    }
+
+    private static ObjectName brokerControlName() {
+        try {
+            return new ObjectName("io.chipcast.test:type=KafkaBroker");
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void ensureStarted() {
@@ -42,10 +94,20 @@ public final class SharedInfrastructure {
             if (System.getProperty(KAFKA) != null) {
                 return;
             }
-            Infrastructure infrastructure = Infrastructure.start(
-                    Path.of("target", "chipcast-infrastructure").toAbsolutePath(),
-                    Infrastructure.EmbeddedPorts.random());
-            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "chipcast-test-infrastructure-stop"));
+            Path workDir = Path.of("target", "chipcast-infrastructure").toAbsolutePath();
+            Infrastructure.EmbeddedPorts ports = Infrastructure.EmbeddedPorts.random();
+            Infrastructure infrastructure = Infrastructure.start(workDir, ports);
+            if (infrastructure.kafkaIsEmbedded()) {
+                register(new KafkaBrokerControl(infrastructure.kafka(), workDir.resolve("kafka"), ports.kafka(),
+                        ports.kafkaController()));
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (kafkaIsRestartable()) {
+                    // The broker running now may be a restarted one that infrastructure does not know.
+                    invoke("stop");
+                }
+                infrastructure.close();
+            }, "chipcast-test-infrastructure-stop"));
             TopicProvisioner.provision(infrastructure.kafkaBootstrapServers(), TopicProvisioner.DEFAULT_PARTITIONS);
             PostgresEndpoint postgres = infrastructure.postgres();
             System.setProperty(PG_HOST, postgres.host());

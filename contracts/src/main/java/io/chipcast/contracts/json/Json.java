@@ -1,10 +1,10 @@
 package io.chipcast.contracts.json;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.chipcast.contracts.validation.InvalidPayloadException;
+import io.chipcast.contracts.validation.MalformedPayloadException;
 import io.chipcast.contracts.validation.Validated;
 import io.chipcast.contracts.validation.Violation;
 import java.io.IOException;
@@ -48,20 +48,28 @@ public final class Json {
     }
 
     public static ObjectMapper createMapper() {
-        JsonMapper mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        return configure(new ObjectMapper());
+    }
+
+    /**
+     * Applies chipcast's JSON rules to a mapper, for frameworks that bring their own (Quarkus REST):
+     * strict reading, RFC 3339 instants, ISO dates, plain decimals, records' components only.
+     */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                // Payloads are records: their components are the wire format, helpers such as isEmpty() are not.
-                .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .addModule(new StrictTimeModule())
-                .build();
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .registerModule(new StrictTimeModule());
+        // MapperFeatures are fixed once a mapper is built; these are set through its configuration.
+        mapper.setConfig(mapper.getDeserializationConfig().without(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // Payloads are records: their components are the wire format, helpers such as isEmpty() are not.
+                .without(MapperFeature.AUTO_DETECT_IS_GETTERS));
+        mapper.setConfig(mapper.getSerializationConfig().without(MapperFeature.AUTO_DETECT_IS_GETTERS));
         // Text must be text: Jackson would otherwise turn 123 or true into "123" or "true".
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -101,23 +109,54 @@ public final class Json {
     /** Parses without applying the payload rules: for callers that validate in steps of their own. */
     public static <T> T parse(byte[] json, Class<T> type) {
         if (json == null || json.length == 0) {
-            throw new InvalidPayloadException(new Violation(Violation.WHOLE_DOCUMENT, "a JSON object is required"));
+            throw new MalformedPayloadException(new Violation(Violation.WHOLE_DOCUMENT, "a JSON object is required"));
         }
         T value;
         try {
             value = MAPPER.readValue(json, type);
-        } catch (JsonParseException e) {
-            throw new InvalidPayloadException(new Violation(Violation.WHOLE_DOCUMENT,
-                    "is not well-formed JSON: " + e.getOriginalMessage()));
-        } catch (JsonMappingException e) {
-            throw new InvalidPayloadException(violationOf(e));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw malformed(e);
         }
         if (value == null) {
-            throw new InvalidPayloadException(new Violation(Violation.WHOLE_DOCUMENT, "a JSON object is required"));
+            throw new MalformedPayloadException(new Violation(Violation.WHOLE_DOCUMENT, "a JSON object is required"));
         }
         return value;
+    }
+
+    /** Parses a JSON tree (for documents that hold several payloads, such as a bulk request). */
+    public static JsonNode parseTree(byte[] json) {
+        try {
+            JsonNode tree = MAPPER.readTree(json);
+            if (tree == null || tree.isMissingNode()) {
+                throw new MalformedPayloadException(new Violation(Violation.WHOLE_DOCUMENT, "a JSON document is required"));
+            }
+            return tree;
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
+    /** Binds one node of a parsed tree to a payload type, without validating it; errors name fields from that node. */
+    public static <T> T bind(JsonNode node, Class<T> type) {
+        if (node == null || node.isNull()) {
+            throw new MalformedPayloadException(new Violation(Violation.WHOLE_DOCUMENT, "a JSON object is required"));
+        }
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
+    private static MalformedPayloadException malformed(IOException e) {
+        if (e instanceof JsonMappingException mapping) {
+            return new MalformedPayloadException(violationOf(mapping));
+        }
+        if (e instanceof JsonProcessingException processing) {
+            return new MalformedPayloadException(new Violation(Violation.WHOLE_DOCUMENT,
+                    "is not well-formed JSON: " + processing.getOriginalMessage()));
+        }
+        throw new UncheckedIOException(e);
     }
 
     /** Translates what Jackson says into a violation a client can act on. */

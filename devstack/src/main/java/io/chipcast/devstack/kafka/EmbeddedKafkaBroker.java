@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -33,6 +34,7 @@ public final class EmbeddedKafkaBroker implements KafkaRuntime {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
         this.server = server;
@@ -132,9 +134,12 @@ public final class EmbeddedKafkaBroker implements KafkaRuntime {
         return "embedded Kafka " + AppInfoParser.getVersion() + " (KRaft) at " + bootstrapServers;
     }
 
+    /** Stops the broker; its log directory stays, for a restart. Closing twice is harmless. */
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        if (closed.compareAndSet(false, true)) {
+            server.shutdown();
+            server.awaitShutdown();
+        }
     }
 }
