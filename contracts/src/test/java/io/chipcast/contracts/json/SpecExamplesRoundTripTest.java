@@ -122,6 +122,10 @@ class SpecExamplesRoundTripTest {
     void moneyKeepsItsDecimalsOnTheWire() {
         PriceChange change = Json.read(PRICE_CHANGE, PriceChange.class);
         assertThat(Json.writeString(change)).contains("\"unitPrice\":27500.00");
+        // Through a JSON tree too, as services build their responses: no 2.75E+4.
+        assertThat(Json.writeString(Json.mapper().valueToTree(change))).contains("\"unitPrice\":27500.00");
+        Ruling ruling = Json.read(RULING, Ruling.class);
+        assertThat(Json.writeString(Json.mapper().valueToTree(ruling))).contains("\"minTpp\":4800");
     }
 
     /** Parses and validates, writes, and checks that the JSON written is the JSON read, field for field. */

@@ -4,6 +4,7 @@ import io.chipcast.platform.outbox.OutboxRelay;
 import io.chipcast.platform.rest.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,19 +30,20 @@ public class TransactionalWrites {
 
     private final OutboxRelay relay;
     private final MeterRegistry meters;
+    private final SecurityIdentity identity;
 
     @Inject
-    public TransactionalWrites(OutboxRelay relay, MeterRegistry meters) {
+    public TransactionalWrites(OutboxRelay relay, MeterRegistry meters, SecurityIdentity identity) {
         this.relay = relay;
         this.meters = meters;
+        this.identity = identity;
     }
 
     /**
-     * @param idempotencyKey the header's value, or null
-     * @param principal      who asks: keys are scoped to the caller, so two clients never share one
+     * @param idempotencyKey the header's value, or null; keys are scoped to the caller, so two clients never share one
      * @param request        the method, path and body, for recognising a retry of the same request
      */
-    public Uni<WriteResult> execute(String idempotencyKey, String principal, String request, Supplier<Uni<WriteResult>> write) {
+    public Uni<WriteResult> execute(String idempotencyKey, String request, Supplier<Uni<WriteResult>> write) {
         if (idempotencyKey == null) {
             return committed(Panache.withTransaction(write));
         }
@@ -49,7 +51,7 @@ public class TransactionalWrites {
             return Uni.createFrom().failure(ProblemException.badRequest(IDEMPOTENCY_KEY,
                     "must be 1-200 visible ASCII characters"));
         }
-        String key = principal + ":" + idempotencyKey;
+        String key = identity.getPrincipal().getName() + ":" + idempotencyKey;
         String hash = sha256(request);
         Uni<WriteResult> attempt = Panache.withTransaction(() -> IdempotencyRecord.<IdempotencyRecord>findById(key)
                 .chain(existing -> existing != null

@@ -23,7 +23,7 @@ public final class EventBodies {
     }
 
     public static String json(Object payload, CloudEvent event) {
-        return of(payload, event).toString();
+        return Json.writeString(of(payload, event));
     }
 
     public static <T> String jsonArray(List<T> payloads, List<CloudEvent> events) {
@@ -31,6 +31,6 @@ public final class EventBodies {
         for (int i = 0; i < payloads.size(); i++) {
             array.add(of(payloads.get(i), events.get(i)));
         }
-        return array.toString();
+        return Json.writeString(array);
     }
 }

@@ -2,13 +2,12 @@ package io.chipcast.pricing.rest;
 
 import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.CatalogEntry;
-import io.chipcast.contracts.validation.Checks;
 import io.chipcast.platform.idempotency.TransactionalWrites;
 import io.chipcast.platform.idempotency.WriteResult;
 import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.Roles;
 import io.chipcast.pricing.service.CatalogService;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,13 +34,11 @@ public class CatalogResource {
 
     private final CatalogService catalog;
     private final TransactionalWrites writes;
-    private final SecurityIdentity identity;
 
     @Inject
-    public CatalogResource(CatalogService catalog, TransactionalWrites writes, SecurityIdentity identity) {
+    public CatalogResource(CatalogService catalog, TransactionalWrites writes) {
         this.catalog = catalog;
         this.writes = writes;
-        this.identity = identity;
     }
 
     @PUT
@@ -52,7 +49,7 @@ public class CatalogResource {
             @HeaderParam(TransactionalWrites.IDEMPOTENCY_KEY) String idempotencyKey,
             @RequestBody(content = @Content(schema = @Schema(implementation = CatalogEntry.class))) String body) {
         CatalogEntry entry = entryFor(sku, body);
-        return writes.execute(idempotencyKey, identity.getPrincipal().getName(), "PUT /api/v1/skus/" + sku + "\n" + body,
+        return writes.execute(idempotencyKey, "PUT /api/v1/skus/" + sku + "\n" + body,
                 () -> catalog.put(entry)).map(WriteResult::toResponse);
     }
 
@@ -66,24 +63,17 @@ public class CatalogResource {
     @Path("{sku}")
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
     public Uni<CatalogEntry> get(@PathParam("sku") String sku) {
-        requireIdentifier(sku);
-        return catalog.get(sku);
+        return catalog.get(RequestParameters.identifier("sku", sku));
     }
 
     /** SPEC section 5: the body's sku, if present, must equal the path's. */
     private static CatalogEntry entryFor(String sku, String body) {
-        requireIdentifier(sku);
+        RequestParameters.identifier("sku", sku);
         CatalogEntry parsed = Json.parse(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), CatalogEntry.class);
         if (parsed.sku() != null && !Objects.equals(parsed.sku(), sku)) {
             throw ProblemException.unprocessable("sku", "must equal the SKU in the path (" + sku + ")");
         }
         return new CatalogEntry(sku, parsed.vendor(), parsed.family(), parsed.tpp(), parsed.performanceDensity(),
                 parsed.memoryGb()).validated();
-    }
-
-    static void requireIdentifier(String sku) {
-        if (!Checks.isIdentifier(sku)) {
-            throw ProblemException.badRequest("sku", "must be 1-64 characters of A-Z a-z 0-9 - _ .");
-        }
     }
 }

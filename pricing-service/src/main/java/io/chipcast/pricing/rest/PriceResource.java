@@ -4,12 +4,11 @@ import io.chipcast.contracts.payload.Market;
 import io.chipcast.contracts.payload.PriceChange;
 import io.chipcast.platform.idempotency.TransactionalWrites;
 import io.chipcast.platform.idempotency.WriteResult;
-import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestBodies;
+import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.Roles;
 import io.chipcast.pricing.service.PriceService;
 import io.chipcast.pricing.service.PriceService.PricedChange;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,10 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -39,13 +35,11 @@ public class PriceResource {
 
     private final PriceService prices;
     private final TransactionalWrites writes;
-    private final SecurityIdentity identity;
 
     @Inject
-    public PriceResource(PriceService prices, TransactionalWrites writes, SecurityIdentity identity) {
+    public PriceResource(PriceService prices, TransactionalWrites writes) {
         this.prices = prices;
         this.writes = writes;
-        this.identity = identity;
     }
 
     /** One price change, or a JSON array of them (a bulk feed, all or nothing). */
@@ -57,7 +51,7 @@ public class PriceResource {
         boolean bulk = RequestBodies.isArray(body);
         List<PriceChange> changes = bulk ? RequestBodies.many(body, PriceChange.class)
                 : List.of(RequestBodies.one(body, PriceChange.class));
-        return writes.execute(idempotencyKey, identity.getPrincipal().getName(), "POST /api/v1/prices\n" + body,
+        return writes.execute(idempotencyKey, "POST /api/v1/prices\n" + body,
                 () -> prices.accept(changes, bulk)).map(WriteResult::toResponse);
     }
 
@@ -67,31 +61,16 @@ public class PriceResource {
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
     public Uni<PricedChange> inEffect(@PathParam("sku") String sku, @QueryParam("market") String market,
             @QueryParam("asOf") String asOf) {
-        CatalogResource.requireIdentifier(sku);
-        return prices.inEffect(sku, market == null ? Market.LIST : market(market), asOf == null ? Instant.now() : instant(asOf));
+        return prices.inEffect(RequestParameters.identifier("sku", sku),
+                RequestParameters.oneOf("market", market, Market.class, Market.LIST),
+                RequestParameters.instant("asOf", asOf, Instant.now()));
     }
 
     @GET
     @Path("{sku}/history")
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
     public Uni<List<PricedChange>> history(@PathParam("sku") String sku, @QueryParam("market") String market) {
-        CatalogResource.requireIdentifier(sku);
-        return prices.history(sku, market == null ? null : market(market));
-    }
-
-    private static Market market(String value) {
-        try {
-            return Market.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("market", "must be one of LIST, SPOT");
-        }
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("asOf", "must be an RFC 3339 instant such as 2024-01-01T00:00:00Z");
-        }
+        return prices.history(RequestParameters.identifier("sku", sku),
+                RequestParameters.oneOf("market", market, Market.class, null));
     }
 }

@@ -1,0 +1,49 @@
+package io.chipcast.platform.rest;
+
+import io.chipcast.contracts.validation.Checks;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Path and query parameters, checked like payload fields: a bad one is a 400 problem naming it. */
+public final class RequestParameters {
+
+    private RequestParameters() {
+    }
+
+    public static String identifier(String name, String value) {
+        if (!Checks.isIdentifier(value)) {
+            throw ProblemException.badRequest(name, "must be 1-64 characters of A-Z a-z 0-9 - _ .");
+        }
+        return value;
+    }
+
+    /** An RFC 3339 instant, or {@code otherwise} when the parameter is absent. */
+    public static Instant instant(String name, String value, Instant otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name, "must be an RFC 3339 instant such as 2024-01-01T00:00:00Z");
+        }
+    }
+
+    /** One of an enum's constants (any case), or {@code otherwise} when the parameter is absent. */
+    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type, E otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder allowed = new StringBuilder();
+            for (E constant : type.getEnumConstants()) {
+                allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.name());
+            }
+            throw ProblemException.badRequest(name, "must be one of " + allowed);
+        }
+    }
+}

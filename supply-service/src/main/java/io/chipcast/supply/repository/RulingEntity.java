@@ -1,0 +1,62 @@
+package io.chipcast.supply.repository;
+
+import io.chipcast.contracts.json.Json;
+import io.chipcast.contracts.payload.Ruling;
+import io.chipcast.contracts.payload.RulingAction;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An export-control ruling as last issued or amended; the full payload is kept as published. */
+@Entity
+@Table(name = "ruling")
+public class RulingEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "ruling_id")
+    public String rulingId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RulingAction action;
+
+    @Column(name = "effective_at", nullable = false)
+    public Instant effectiveAt;
+
+    public String lifts;
+
+    @Column(nullable = false)
+    public String payload;
+
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Uni<List<RulingEntity>> inEffectOrder() {
+        return list("order by effectiveAt, rulingId");
+    }
+
+    public void apply(Ruling ruling, UUID event, Instant now) {
+        rulingId = ruling.rulingId();
+        action = ruling.action();
+        effectiveAt = ruling.effectiveAt();
+        lifts = ruling.lifts();
+        payload = Json.writeString(ruling);
+        eventId = event;
+        updatedAt = now;
+    }
+
+    public Ruling toPayload() {
+        return Json.read(payload, Ruling.class);
+    }
+}

@@ -1,0 +1,63 @@
+package io.chipcast.supply.rest;
+
+import io.chipcast.contracts.payload.Ruling;
+import io.chipcast.platform.idempotency.TransactionalWrites;
+import io.chipcast.platform.idempotency.WriteResult;
+import io.chipcast.platform.rest.RequestBodies;
+import io.chipcast.platform.rest.RequestParameters;
+import io.chipcast.platform.security.Roles;
+import io.chipcast.supply.service.RulingService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+/** Export-control rulings (SPEC sections 3 and 5). Rulings are public reference data: every role reads them. */
+@Path("/api/v1/rulings")
+@Produces(MediaType.APPLICATION_JSON)
+public class RulingResource {
+
+    private final RulingService rulings;
+    private final TransactionalWrites writes;
+
+    @Inject
+    public RulingResource(RulingService rulings, TransactionalWrites writes) {
+        this.rulings = rulings;
+        this.writes = writes;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER})
+    public Uni<Response> issue(@HeaderParam(TransactionalWrites.IDEMPOTENCY_KEY) String idempotencyKey,
+            @RequestBody(content = @Content(schema = @Schema(implementation = Ruling.class))) String body) {
+        Ruling ruling = RequestBodies.one(body, Ruling.class);
+        return writes.execute(idempotencyKey, "POST /api/v1/rulings\n" + body, () -> rulings.issue(ruling))
+                .map(WriteResult::toResponse);
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
+    public Uni<List<Ruling>> list() {
+        return rulings.list();
+    }
+
+    @GET
+    @Path("{rulingId}")
+    @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
+    public Uni<Ruling> get(@PathParam("rulingId") String rulingId) {
+        return rulings.get(RequestParameters.identifier("rulingId", rulingId));
+    }
+}

@@ -1,0 +1,85 @@
+package io.chipcast.supply.rest;
+
+import io.chipcast.contracts.payload.ShipmentEvent;
+import io.chipcast.platform.idempotency.TransactionalWrites;
+import io.chipcast.platform.idempotency.WriteResult;
+import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.rest.RequestBodies;
+import io.chipcast.platform.rest.RequestParameters;
+import io.chipcast.platform.security.CustomerAccess;
+import io.chipcast.platform.security.Roles;
+import io.chipcast.supply.service.ShipmentService;
+import io.chipcast.supply.service.ShipmentService.ShipmentHistory;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+/** Shipment events and shipments' states (SPEC sections 3 and 5). A viewer sees only its customers' shipments. */
+@Path("/api/v1/shipments")
+@Produces(MediaType.APPLICATION_JSON)
+public class ShipmentResource {
+
+    private final ShipmentService shipments;
+    private final TransactionalWrites writes;
+    private final CustomerAccess access;
+
+    @Inject
+    public ShipmentResource(ShipmentService shipments, TransactionalWrites writes, CustomerAccess access) {
+        this.shipments = shipments;
+        this.writes = writes;
+        this.access = access;
+    }
+
+    /** One event of a shipment, new or existing, or a JSON array of them (a bulk feed, all or nothing). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER})
+    public Uni<Response> post(@HeaderParam(TransactionalWrites.IDEMPOTENCY_KEY) String idempotencyKey,
+            @RequestBody(content = @Content(schema = @Schema(oneOf = {ShipmentEvent.class, ShipmentEvent[].class}))) String body) {
+        boolean bulk = RequestBodies.isArray(body);
+        List<ShipmentEvent> events = bulk ? RequestBodies.many(body, ShipmentEvent.class)
+                : List.of(RequestBodies.one(body, ShipmentEvent.class));
+        return writes.execute(idempotencyKey, "POST /api/v1/shipments\n" + body, () -> shipments.accept(events, bulk))
+                .map(WriteResult::toResponse);
+    }
+
+    /** The current state of each shipment of a customer; without {@code customerId}, of every customer the caller may read. */
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
+    public Uni<List<ShipmentEvent>> list(@QueryParam("customerId") String customerId) {
+        if (customerId != null) {
+            access.requireReadable(RequestParameters.identifier("customerId", customerId), Roles.PUBLISHER);
+            return shipments.currentStates(Set.of(customerId));
+        }
+        return shipments.currentStates(access.readsEveryCustomer(Roles.PUBLISHER) ? null : access.viewerCustomers());
+    }
+
+    /** A shipment's current state and its event history. */
+    @GET
+    @Path("{shipmentId}")
+    @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
+    public Uni<ShipmentHistory> get(@PathParam("shipmentId") String shipmentId) {
+        String id = RequestParameters.identifier("shipmentId", shipmentId);
+        boolean everyCustomer = access.readsEveryCustomer(Roles.PUBLISHER);
+        Set<String> readable = access.viewerCustomers();
+        return shipments.history(id).map(found -> found
+                // Another customer's shipment looks exactly like a missing one.
+                .filter(history -> everyCustomer || readable.contains(history.current().customerId()))
+                .orElseThrow(() -> ProblemException.notFound("no shipment " + id)));
+    }
+}
