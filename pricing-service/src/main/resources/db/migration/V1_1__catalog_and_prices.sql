@@ -23,25 +23,3 @@ CREATE TABLE price_change (
     received_at  TIMESTAMPTZ    NOT NULL
 );
 CREATE INDEX price_change_as_of ON price_change (sku, market, effective_at DESC, id DESC);
-
--- Transactional outbox: events are written in the same transaction as the change that causes
--- them and relayed to Kafka in position order, then deleted, so a committed write is never lost
--- and a failed one is never published.
-CREATE TABLE outbox_event (
-    position     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    event_id     UUID         NOT NULL UNIQUE,
-    topic        VARCHAR(249) NOT NULL,
-    record_key   VARCHAR(64)  NOT NULL,
-    event_type   VARCHAR(128) NOT NULL,
-    event_time   TIMESTAMPTZ  NOT NULL,
-    payload      TEXT         NOT NULL
-);
-
--- Idempotency-Key: the first response to a key is replayed for the same request, refused for another.
-CREATE TABLE idempotency_key (
-    idempotency_key VARCHAR(400) PRIMARY KEY,
-    request_hash    CHAR(64)     NOT NULL,
-    response_status INTEGER      NOT NULL,
-    response_body   TEXT         NOT NULL,
-    created_at      TIMESTAMPTZ  NOT NULL
-);

@@ -29,24 +29,3 @@ CREATE TABLE projection_history (
     computed_at TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (customer_id, version)
 );
-
--- Transactional outbox: projections and alerts are written in the same transaction as the state
--- that produced them and relayed to Kafka in position order, then deleted.
-CREATE TABLE outbox_event (
-    position     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    event_id     UUID         NOT NULL UNIQUE,
-    topic        VARCHAR(249) NOT NULL,
-    record_key   VARCHAR(64)  NOT NULL,
-    event_type   VARCHAR(128) NOT NULL,
-    event_time   TIMESTAMPTZ  NOT NULL,
-    payload      TEXT         NOT NULL
-);
-
--- Idempotency-Key of what-if and other requests that carry one.
-CREATE TABLE idempotency_key (
-    idempotency_key VARCHAR(400) PRIMARY KEY,
-    request_hash    CHAR(64)     NOT NULL,
-    response_status INTEGER      NOT NULL,
-    response_body   TEXT         NOT NULL,
-    created_at      TIMESTAMPTZ  NOT NULL
-);
