@@ -21,6 +21,9 @@ final class Summary {
         out.printf("  %-17s %s%n", "dashboard", dashboardUrl(state));
         out.printf("  %-17s %s%n", "logs", state.logs());
         out.println();
+        out.println("Admin token (12 h; more with ./chipcast token --role ROLE [--customer ID]):");
+        out.println(state.adminToken());
+        out.println();
     }
 
     static String dashboardUrl(StackState state) {

@@ -7,6 +7,7 @@ import io.chipcast.devstack.Settings;
 import io.chipcast.devstack.kafka.TopicProvisioner;
 import io.chipcast.devstack.postgres.DatabaseProvisioner;
 import io.chipcast.devstack.postgres.PostgresEndpoint;
+import io.chipcast.devstack.security.TokenIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.util.Optional;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration ADMIN_TOKEN_VALIDITY = Duration.ofHours(12);
 
     private final Workspace workspace;
     private final Infrastructure infrastructure;
@@ -50,10 +52,12 @@ public final class LocalStack implements AutoCloseable {
                     TopicProvisioner.DEFAULT_PARTITIONS);
             progress.step("topics ready (" + created.size() + " created)");
             PostgresEndpoint postgres = infrastructure.postgres();
+            // The services verify tokens against this issuer's public key: make sure it exists before they start.
+            tokenIssuer(workspace);
             for (ChipcastService service : ChipcastService.values()) {
                 DatabaseProvisioner.ensureDatabase(postgres, service.database());
                 services.add(ServiceProcess.start(service, workspace.serviceApp(service.moduleName()), ports.of(service),
-                        workspace.logs(), environmentFor(service, infrastructure), jvmOptions()));
+                        workspace.logs(), environmentFor(service, infrastructure, workspace), jvmOptions()));
             }
             progress.step("started " + services.size() + " services, waiting until they are ready");
             return new LocalStack(workspace, infrastructure, services);
@@ -100,6 +104,7 @@ public final class LocalStack implements AutoCloseable {
         PostgresEndpoint postgres = infrastructure.postgres();
         return new StackState(ProcessHandle.current().pid(), Instant.now(), infrastructure.description(),
                 infrastructure.kafkaBootstrapServers(), postgres.toString(), workspace.logs().toString(),
+                tokenIssuer(workspace).mint("admin", List.of(), ADMIN_TOKEN_VALIDITY),
                 services.stream().map(service -> new StackState.ServiceState(service.service().moduleName(),
                         service.pid(), service.url(), service.log().toString())).toList());
     }
@@ -166,9 +171,17 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> environmentFor(ChipcastService service, Infrastructure infrastructure) {
+    /** The issuer of the local stack's tokens: its keys are made on first use and kept in the workspace. */
+    public static TokenIssuer tokenIssuer(Workspace workspace) {
+        return TokenIssuer.fromDirectory(workspace.keys(), TokenIssuer.LOCAL_ISSUER);
+    }
+
+    private static Map<String, String> environmentFor(ChipcastService service, Infrastructure infrastructure,
+            Workspace workspace) {
         PostgresEndpoint postgres = infrastructure.postgres();
         return Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", workspace.keys().resolve("public.pem").toString(),
+                "MP_JWT_VERIFY_ISSUER", TokenIssuer.LOCAL_ISSUER,
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                 "QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(service.database()),
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),

@@ -15,6 +15,7 @@ import java.util.Optional;
  * {@code chipcast status} and {@code chipcast down} can find it from another terminal.
  *
  * @param supervisorPid the process that started everything and stops it on SIGTERM or Ctrl-C
+ * @param adminToken    a bearer token with the admin role, valid for 12 hours (the state file is local and git-ignored)
  */
 public record StackState(
         long supervisorPid,
@@ -23,6 +24,7 @@ public record StackState(
         String kafkaBootstrapServers,
         String postgres,
         String logs,
+        String adminToken,
         List<ServiceState> services) {
 
     public record ServiceState(String name, long pid, String url, String log) {

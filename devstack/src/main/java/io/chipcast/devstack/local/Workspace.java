@@ -23,6 +23,11 @@ public record Workspace(Path repositoryRoot, Path home) {
         return home().resolve("data");
     }
 
+    /** The local stack's token signing keys: kept across runs, so that tokens minted earlier stay valid. */
+    public Path keys() {
+        return home().resolve("keys");
+    }
+
     public Path stateFile() {
         return home().resolve("state.json");
     }
