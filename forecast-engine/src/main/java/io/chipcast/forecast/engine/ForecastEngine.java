@@ -1,0 +1,126 @@
+package io.chipcast.forecast.engine;
+
+import io.chipcast.contracts.payload.Alert;
+import io.chipcast.contracts.payload.CatalogEntry;
+import io.chipcast.contracts.payload.Cause;
+import io.chipcast.contracts.payload.DemandPlan;
+import io.chipcast.contracts.payload.PriceChange;
+import io.chipcast.contracts.payload.Projection;
+import io.chipcast.contracts.payload.Ruling;
+import io.chipcast.contracts.payload.ShipmentEvent;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * SPEC section 4, maintained incrementally: each event updates the state it belongs to, then
+ * recomputes only the customers it can affect (by SKU, substitute SKU, country or customer) and
+ * reports the projections that changed and the alerts they raise. An event that changes no
+ * projection reports nothing.
+ *
+ * <p>Plain Java and single-threaded: the service feeds it events one at a time.
+ */
+public final class ForecastEngine {
+
+    private final ReferenceData reference = new ReferenceData();
+    private final Map<String, CustomerState> customers = new HashMap<>();
+    private final Map<String, Projected> projections = new HashMap<>();
+    private final CustomerIndex index = new CustomerIndex();
+    private final AlertRules alertRules;
+    private final Clock clock;
+
+    /** @param costChangePercent how far projectedCost must move to raise COST_CHANGED (SPEC: 1) */
+    public ForecastEngine(BigDecimal costChangePercent, Clock clock) {
+        this.alertRules = new AlertRules(costChangePercent);
+        this.clock = clock;
+    }
+
+    public Outcome onCatalog(CatalogEntry entry, Cause cause) {
+        return reference.apply(entry) ? recompute(index.bySku(entry.sku()), cause) : Outcome.NOTHING;
+    }
+
+    public Outcome onPrice(PriceChange change, Cause cause) {
+        return reference.apply(change) ? recompute(index.bySku(change.sku()), cause) : Outcome.NOTHING;
+    }
+
+    public Outcome onRuling(Ruling ruling, Cause cause) {
+        return recompute(index.byCountries(reference.apply(ruling)), cause);
+    }
+
+    public Outcome onShipment(ShipmentEvent event, Cause cause) {
+        CustomerState state = customers.computeIfAbsent(event.customerId(), id -> new CustomerState());
+        return state.apply(event) ? recompute(Set.of(event.customerId()), cause) : Outcome.NOTHING;
+    }
+
+    /** A plan replaces the customer's previous one; an older version than the one held changes nothing. */
+    public Outcome onPlan(DemandPlan plan, Cause cause) {
+        CustomerState state = customers.computeIfAbsent(plan.customerId(), id -> new CustomerState());
+        DemandPlan previous = state.plan();
+        if (previous != null && previous.version() > plan.version()) {
+            return Outcome.NOTHING;
+        }
+        state.plan(plan);
+        index.replace(plan.customerId(), previous, plan);
+        return recompute(Set.of(plan.customerId()), cause);
+    }
+
+    public Optional<Projection> projection(String customerId) {
+        return Optional.ofNullable(projections.get(customerId)).map(Projected::projection);
+    }
+
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    private Outcome recompute(Collection<String> affected, Cause cause) {
+        List<Projection> changed = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
+        // A stable order: the same events give the same output, whatever the hash order.
+        for (String customerId : new TreeSet<>(affected)) {
+            CustomerState state = customers.get(customerId);
+            if (state == null || state.plan() == null) {
+                continue;
+            }
+            ProjectionContent content = Projector.project(state.plan(), state.shipments(), reference);
+            Projected last = projections.get(customerId);
+            if (last != null && last.content().equals(content)) {
+                continue;
+            }
+            Projection projection = new Projection(customerId, content.planVersion(), content.projectedCost(),
+                    content.blockedValue(), content.lines(), last == null ? 1 : last.projection().version() + 1,
+                    clock.instant(), cause);
+            AlertRules.Evaluation evaluation = alertRules.evaluate(last == null ? null : last.projection(), projection,
+                    last == null ? null : last.costAlertedOn());
+            projections.put(customerId, new Projected(content, projection, evaluation.nextBaseline()));
+            changed.add(projection);
+            alerts.addAll(evaluation.alerts());
+        }
+        return new Outcome(changed, alerts, affected.size());
+    }
+
+    /** A customer's latest projection, and the projectedCost its next COST_CHANGED is measured from. */
+    private record Projected(ProjectionContent content, Projection projection, BigDecimal costAlertedOn) {
+    }
+
+    /**
+     * What an event changed.
+     *
+     * @param customersRecomputed how many customers the event could affect and were recomputed
+     */
+    public record Outcome(List<Projection> projections, List<Alert> alerts, int customersRecomputed) {
+
+        static final Outcome NOTHING = new Outcome(List.of(), List.of(), 0);
+
+        public Outcome {
+            projections = List.copyOf(projections);
+            alerts = List.copyOf(alerts);
+        }
+    }
+}
