@@ -75,8 +75,50 @@ public final class ForecastEngine {
         return Optional.ofNullable(projections.get(customerId)).map(Projected::projection);
     }
 
+    /** The projectedCost the customer's next COST_CHANGED is measured from; persisted beside the projection. */
+    public Optional<BigDecimal> costAlertedOn(String customerId) {
+        return Optional.ofNullable(projections.get(customerId)).map(Projected::costAlertedOn);
+    }
+
+    /**
+     * Puts back a customer as it was persisted, without recomputing or publishing anything: after
+     * a restart, or when this instance takes over the customer's partition.
+     */
+    public void restore(String customerId, DemandPlan plan, Collection<ShipmentEvent> shipments, Projection last,
+            BigDecimal costAlertedOn) {
+        CustomerState state = new CustomerState();
+        shipments.forEach(state::apply);
+        CustomerState previous = customers.put(customerId, state);
+        state.plan(plan);
+        index.replace(customerId, previous == null ? null : previous.plan(), plan);
+        if (last != null) {
+            projections.put(customerId, new Projected(new ProjectionContent(last.planVersion(), last.projectedCost(),
+                    last.blockedValue(), last.lines()), last, costAlertedOn == null ? last.projectedCost() : costAlertedOn));
+        }
+    }
+
+    /** Drops a customer this instance no longer owns (its partition moved to another instance). */
+    public void forget(String customerId) {
+        CustomerState state = customers.remove(customerId);
+        if (state != null) {
+            index.replace(customerId, state.plan(), null);
+        }
+        projections.remove(customerId);
+    }
+
     public ReferenceData reference() {
         return reference;
+    }
+
+    /**
+     * Recomputes restored customers against the reference data as it is now, and reports those
+     * whose projection differs from the one persisted: after a restart or a takeover, events of
+     * the reference topics may have arrived that the persisted projections did not see yet.
+     *
+     * @param cause the latest reference event applied, which is what moved them
+     */
+    public Outcome reconcile(Collection<String> customerIds, Cause cause) {
+        return recompute(customerIds, cause);
     }
 
     private Outcome recompute(Collection<String> affected, Cause cause) {

@@ -1,20 +1,16 @@
 package io.chipcast.forecast.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chipcast.contracts.EventTypes;
-import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.CatalogEntry;
 import io.chipcast.contracts.payload.Cause;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.contracts.payload.PriceChange;
 import io.chipcast.contracts.payload.Ruling;
 import io.chipcast.contracts.payload.ShipmentEvent;
+import io.chipcast.contracts.scenario.ScenarioFile;
 import io.chipcast.contracts.validation.Validated;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,26 +40,10 @@ record Scenario(List<Event> events) {
     }
 
     static Scenario read(Path file) throws IOException {
-        JsonNode root = Json.mapper().readTree(Files.readAllBytes(file));
-        List<Event> events = new ArrayList<>();
-        root.get("catalog").forEach(entry -> events.add(event(EventTypes.CATALOG_UPDATED, Json.bind(entry, CatalogEntry.class))));
-        for (JsonNode node : root.get("events")) {
-            ObjectNode fields = ((ObjectNode) node).deepCopy();
-            String kind = fields.remove("kind").asText();
-            events.add(switch (kind) {
-                case "catalog" -> event(EventTypes.CATALOG_UPDATED, Json.bind(fields, CatalogEntry.class));
-                case "price" -> event(EventTypes.PRICE_CHANGED, Json.bind(fields, PriceChange.class));
-                case "ruling" -> event(EventTypes.RULING_ISSUED, Json.bind(fields, Ruling.class));
-                case "shipment" -> event(EventTypes.SHIPMENT_UPDATED, Json.bind(fields, ShipmentEvent.class));
-                case "plan" -> event(EventTypes.PLAN_UPDATED, Json.bind(fields, DemandPlan.class));
-                default -> throw new IllegalArgumentException("unknown kind " + kind);
-            });
-        }
-        return new Scenario(events);
-    }
-
-    private static Event event(String type, Validated payload) {
-        return new Event(type, payload.validated(), new Cause(UUID.randomUUID().toString(), type));
+        return new Scenario(ScenarioFile.parse(Files.readAllBytes(file)).events().stream()
+                .map(event -> new Event(event.topic().eventType(), event.payload(),
+                        new Cause(UUID.randomUUID().toString(), event.topic().eventType())))
+                .toList());
     }
 
     void applyTo(ForecastEngine engine) {

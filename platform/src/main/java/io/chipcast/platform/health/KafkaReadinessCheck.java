@@ -1,11 +1,11 @@
 package io.chipcast.platform.health;
 
+import io.chipcast.platform.kafka.KafkaClientConfig;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -55,14 +55,7 @@ public class KafkaReadinessCheck implements HealthCheck {
     private synchronized Admin admin() {
         if (admin == null) {
             // The same connection and security settings as every channel (kafka.* configuration).
-            Map<String, Object> config = new HashMap<>();
-            kafkaConfig.forEach((key, value) -> {
-                if (AdminClientConfig.configNames().contains(key)) {
-                    config.put(key, value);
-                }
-            });
-            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "readiness-check");
-            admin = Admin.create(config);
+            admin = Admin.create(KafkaClientConfig.forClient(kafkaConfig, AdminClientConfig.configNames(), "readiness-check"));
         }
         return admin;
     }

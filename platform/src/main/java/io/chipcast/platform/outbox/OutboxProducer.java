@@ -6,10 +6,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.chipcast.platform.kafka.KafkaClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,13 +32,8 @@ public class OutboxProducer {
     public OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "chipcast.outbox.delivery-timeout", defaultValue = "15s") Duration deliveryTimeout) {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (ProducerConfig.configNames().contains(key)) {
-                config.put(key, value);
-            }
-        });
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
+        Map<String, Object> config = KafkaClientConfig.forClient(kafkaConfig, ProducerConfig.configNames(),
+                application + "-outbox");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);

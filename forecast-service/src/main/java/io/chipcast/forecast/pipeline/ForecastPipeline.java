@@ -1,0 +1,368 @@
+package io.chipcast.forecast.pipeline;
+
+import io.chipcast.contracts.Topic;
+import io.chipcast.contracts.Topics;
+import io.chipcast.contracts.payload.CatalogEntry;
+import io.chipcast.contracts.payload.Cause;
+import io.chipcast.contracts.payload.DemandPlan;
+import io.chipcast.contracts.payload.PriceChange;
+import io.chipcast.contracts.payload.Projection;
+import io.chipcast.contracts.payload.Ruling;
+import io.chipcast.contracts.payload.ShipmentEvent;
+import io.chipcast.contracts.validation.Validated;
+import io.chipcast.forecast.engine.ForecastEngine;
+import io.chipcast.forecast.store.Batch;
+import io.chipcast.forecast.store.ForecastStore;
+import io.chipcast.platform.kafka.KafkaClientConfig;
+import io.chipcast.platform.outbox.OutboxRelay;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Feeds the engine from the five input topics and commits what each batch of records changed
+ * (ADR 007). One thread owns the engine:
+ * <ol>
+ *   <li>it reads the reference topics (catalog, prices, rulings) from the beginning — every
+ *       instance needs all of them — without publishing anything;</li>
+ *   <li>it joins the consumer group of the customer topics (plans, shipments, co-partitioned by
+ *       customer): for each partition it is given, it restores the customers from the database,
+ *       reconciles them with the reference data, and resumes at the stored position;</li>
+ *   <li>then, batch by batch, it applies records in order and commits in one database transaction
+ *       the applied event ids, the positions, the customer state, the projections and their
+ *       outbox events. Kafka's own offsets are never used.</li>
+ * </ol>
+ * A record that cannot be read goes to its dead-letter topic first. A failed commit stops the
+ * pipeline and starts it again from the database, so memory never runs ahead of what was committed.
+ */
+@ApplicationScoped
+public class ForecastPipeline {
+
+    private static final Logger LOG = Logger.getLogger(ForecastPipeline.class);
+    private static final List<String> REFERENCE_TOPICS = List.of(Topics.CATALOG.name(), Topics.PRICES.name(), Topics.RULINGS.name());
+    private static final List<String> CUSTOMER_TOPICS = List.of(Topics.DEMAND_PLANS.name(), Topics.SHIPMENTS.name());
+    private static final Duration RESTART_BACKOFF = Duration.ofSeconds(2);
+
+    private final Map<String, Object> kafkaConfig;
+    private final ForecastStore store;
+    private final DeadLetters deadLetters;
+    private final OutboxRelay relay;
+    private final MeterRegistry meters;
+    private final BigDecimal costChangePercent;
+    private final String groupId;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private final Timer recomputeTime;
+    private Thread thread;
+    private volatile KafkaConsumer<String, byte[]> customerConsumer;
+
+    // Owned by the pipeline thread.
+    private ForecastEngine engine;
+    private final Map<String, Integer> partitionOfCustomer = new HashMap<>();
+    private final Set<String> seenReferenceEvents = new HashSet<>();
+    private Cause lastReferenceEvent;
+
+    @Inject
+    public ForecastPipeline(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ForecastStore store,
+            DeadLetters deadLetters, OutboxRelay relay, MeterRegistry meters,
+            @ConfigProperty(name = "chipcast.forecast.cost-change-percent", defaultValue = "1") BigDecimal costChangePercent,
+            @ConfigProperty(name = "chipcast.forecast.group-id", defaultValue = "forecast-service") String groupId) {
+        this.kafkaConfig = kafkaConfig;
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.relay = relay;
+        this.meters = meters;
+        this.costChangePercent = costChangePercent;
+        this.groupId = groupId;
+        this.recomputeTime = Timer.builder("chipcast.forecast.recompute").description("Applying one event to the engine")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    void start(@Observes StartupEvent event) {
+        running.set(true);
+        thread = new Thread(this::runUntilStopped, "forecast-pipeline");
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running.set(false);
+        KafkaConsumer<String, byte[]> consumer = customerConsumer;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        }
+    }
+
+    /** Whether the reference data is loaded and the pipeline consumes: for readiness. */
+    public boolean isReady() {
+        return ready.get();
+    }
+
+    private void runUntilStopped() {
+        while (running.get()) {
+            try {
+                runOnce();
+            } catch (WakeupException e) {
+                // Stopping.
+            } catch (RuntimeException e) {
+                ready.set(false);
+                LOG.errorf(e, "forecast pipeline failed; starting again from the database in %s", RESTART_BACKOFF);
+                sleep(RESTART_BACKOFF);
+            }
+        }
+    }
+
+    private void runOnce() {
+        engine = new ForecastEngine(costChangePercent, Clock.systemUTC());
+        partitionOfCustomer.clear();
+        seenReferenceEvents.clear();
+        lastReferenceEvent = null;
+        try (KafkaConsumer<String, byte[]> reference = consumer(null);
+                KafkaConsumer<String, byte[]> customers = consumer(groupId)) {
+            List<TopicPartition> referencePartitions = partitionsOf(reference, REFERENCE_TOPICS);
+            reference.assign(referencePartitions);
+            reference.seekToBeginning(referencePartitions);
+            loadReferenceData(reference, referencePartitions);
+            customerConsumer = customers;
+            customers.subscribe(CUSTOMER_TOPICS, new Rebalance());
+            ready.set(true);
+            while (running.get()) {
+                List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+                reference.poll(Duration.ZERO).forEach(records::add);
+                customers.poll(Duration.ofMillis(records.isEmpty() ? 100 : 0)).forEach(records::add);
+                if (!records.isEmpty()) {
+                    process(records);
+                }
+            }
+        } finally {
+            customerConsumer = null;
+            ready.set(false);
+        }
+    }
+
+    /** Step 1: the reference topics up to their current end, applied without publishing (no customer is loaded yet). */
+    private void loadReferenceData(KafkaConsumer<String, byte[]> reference, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> end = reference.endOffsets(partitions);
+        long applied = 0;
+        while (partitions.stream().anyMatch(p -> reference.position(p) < end.get(p))) {
+            for (ConsumerRecord<String, byte[]> record : reference.poll(Duration.ofMillis(200))) {
+                IncomingRecord incoming = IncomingRecord.read(record);
+                if (incoming.isDeadLetter()) {
+                    // Sent to its dead-letter topic when it was first consumed live.
+                    continue;
+                }
+                applyReference(incoming);
+                applied++;
+            }
+        }
+        LOG.infof("forecast pipeline loaded %d reference events", applied);
+    }
+
+    /** Step 3: one batch, applied in order and committed in one transaction. */
+    private void process(List<ConsumerRecord<String, byte[]>> records) {
+        List<IncomingRecord> incoming = records.stream().map(IncomingRecord::read).toList();
+        List<IncomingRecord> dead = incoming.stream().filter(IncomingRecord::isDeadLetter).toList();
+        if (!dead.isEmpty()) {
+            deadLetters.send(dead);
+        }
+        Set<String> customerEventIds = new HashSet<>();
+        incoming.stream().filter(r -> !r.isDeadLetter() && isCustomerTopic(r.topic())).forEach(r -> customerEventIds.add(r.event().id()));
+        Set<String> alreadyApplied = store.processed(customerEventIds);
+
+        Batch batch = new Batch();
+        for (IncomingRecord record : incoming) {
+            ConsumerRecord<String, byte[]> raw = record.record();
+            if (isCustomerTopic(record.topic())) {
+                batch.consumed(new TopicPartition(raw.topic(), raw.partition()), raw.offset());
+            }
+            if (record.isDeadLetter()) {
+                continue;
+            }
+            ForecastEngine.Outcome outcome;
+            if (isCustomerTopic(record.topic())) {
+                if (!alreadyApplied.add(record.event().id())) {
+                    continue;
+                }
+                batch.processed(record.event().id(), record.topic().name());
+                outcome = applyCustomerEvent(record, batch);
+            } else {
+                outcome = applyReference(record);
+            }
+            meters.counter("chipcast.forecast.events.applied", "topic", record.topic().name()).increment();
+            meters.summary("chipcast.forecast.customers.recomputed").record(outcome.customersRecomputed());
+            collect(outcome, batch);
+        }
+        if (!batch.isEmpty()) {
+            store.commit(batch);
+            if (batch.projectionCount() > 0) {
+                relay.wakeUp();
+            }
+        }
+    }
+
+    private ForecastEngine.Outcome applyCustomerEvent(IncomingRecord record, Batch batch) {
+        int partition = record.record().partition();
+        Validated payload = record.payload();
+        return recomputeTime.record(() -> {
+            if (payload instanceof DemandPlan plan) {
+                partitionOfCustomer.put(plan.customerId(), partition);
+                batch.plan(plan, partition);
+                return engine.onPlan(plan, record.cause());
+            }
+            ShipmentEvent shipment = (ShipmentEvent) payload;
+            partitionOfCustomer.put(shipment.customerId(), partition);
+            batch.shipment(shipment, partition);
+            return engine.onShipment(shipment, record.cause());
+        });
+    }
+
+    private ForecastEngine.Outcome applyReference(IncomingRecord record) {
+        if (!seenReferenceEvents.add(record.event().id())) {
+            return new ForecastEngine.Outcome(List.of(), List.of(), 0);
+        }
+        lastReferenceEvent = record.cause();
+        Validated payload = record.payload();
+        return recomputeTime.record(() -> {
+            if (payload instanceof CatalogEntry entry) {
+                return engine.onCatalog(entry, record.cause());
+            } else if (payload instanceof PriceChange change) {
+                return engine.onPrice(change, record.cause());
+            }
+            return engine.onRuling((Ruling) payload, record.cause());
+        });
+    }
+
+    private void collect(ForecastEngine.Outcome outcome, Batch batch) {
+        for (Projection projection : outcome.projections()) {
+            batch.projection(projection, partitionOfCustomer.get(projection.customerId()),
+                    engine.costAlertedOn(projection.customerId()).orElse(projection.projectedCost()));
+        }
+        batch.alerts(outcome.alerts());
+    }
+
+    /** Step 2: partitions of the customer topics given to or taken from this instance. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            Set<Integer> revoked = partitionNumbers(partitions);
+            List<String> leaving = partitionOfCustomer.entrySet().stream()
+                    .filter(e -> revoked.contains(e.getValue())).map(Map.Entry::getKey).toList();
+            leaving.forEach(customer -> {
+                engine.forget(customer);
+                partitionOfCustomer.remove(customer);
+            });
+            LOG.infof("forecast pipeline gave up partitions %s (%d customers)", revoked, leaving.size());
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            Map<TopicPartition, Long> positions = store.positions(partitions);
+            for (TopicPartition partition : partitions) {
+                Long next = positions.get(partition);
+                if (next == null) {
+                    customerConsumer.seekToBeginning(List.of(partition));
+                } else {
+                    customerConsumer.seek(partition, next);
+                }
+            }
+            ForecastStore.CustomerSnapshot snapshot = store.load(partitionNumbers(partitions));
+            snapshot.partitionOf().forEach((customer, partition) -> {
+                partitionOfCustomer.put(customer, partition);
+                ForecastStore.StoredProjection stored = snapshot.projections().get(customer);
+                engine.restore(customer, snapshot.plans().get(customer), snapshot.shipments().getOrDefault(customer, List.of()),
+                        stored == null ? null : stored.projection(), stored == null ? null : stored.costAlertedOn());
+            });
+            reconcile(snapshot.partitionOf().keySet());
+            LOG.infof("forecast pipeline took partitions %s (%d customers)", partitionNumbers(partitions), snapshot.partitionOf().size());
+        }
+    }
+
+    /** Reference events the persisted projections have not seen yet move them now; their latest one is the cause. */
+    private void reconcile(Set<String> customers) {
+        if (lastReferenceEvent == null || customers.isEmpty()) {
+            return;
+        }
+        Batch batch = new Batch();
+        collect(engine.reconcile(customers, lastReferenceEvent), batch);
+        if (!batch.isEmpty()) {
+            store.commit(batch);
+            relay.wakeUp();
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String group) {
+        Map<String, Object> config = KafkaClientConfig.forClient(kafkaConfig, ConsumerConfig.configNames(),
+                group == null ? "forecast-service-reference" : "forecast-service-customers");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        if (group != null) {
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+            // Partition p of both customer topics holds the same customers: range assignment gives both to one instance.
+            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+        } else {
+            config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        }
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, List<String> topics) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        return partitions;
+    }
+
+    private static Set<Integer> partitionNumbers(Collection<TopicPartition> partitions) {
+        Set<Integer> numbers = new HashSet<>();
+        partitions.forEach(partition -> numbers.add(partition.partition()));
+        return numbers;
+    }
+
+    private static boolean isCustomerTopic(Topic<String, ?> topic) {
+        return topic == Topics.DEMAND_PLANS || topic == Topics.SHIPMENTS;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.chipcast.forecast.pipeline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready once the reference data is loaded and the pipeline consumes the customer topics. */
+@Readiness
+@ApplicationScoped
+public class PipelineReadinessCheck implements HealthCheck {
+
+    private final ForecastPipeline pipeline;
+
+    @Inject
+    public PipelineReadinessCheck(ForecastPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("Forecast pipeline").status(pipeline.isReady()).build();
+    }
+}

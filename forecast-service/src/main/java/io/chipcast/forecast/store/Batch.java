@@ -1,0 +1,72 @@
+package io.chipcast.forecast.store;
+
+import io.chipcast.contracts.payload.Alert;
+import io.chipcast.contracts.payload.DemandPlan;
+import io.chipcast.contracts.payload.Projection;
+import io.chipcast.contracts.payload.ShipmentEvent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/** Everything one batch of records changed, committed in one transaction. */
+public final class Batch {
+
+    record Processed(String eventId, String topic) {
+    }
+
+    record PlanRow(DemandPlan plan, int partition) {
+    }
+
+    record ShipmentRow(ShipmentEvent event, int partition) {
+    }
+
+    record ProjectionRow(Projection projection, int partition, BigDecimal costAlertedOn) {
+    }
+
+    final List<Processed> processed = new ArrayList<>();
+    final Map<TopicPartition, Long> positions = new LinkedHashMap<>();
+    final List<PlanRow> plans = new ArrayList<>();
+    final List<ShipmentRow> shipments = new ArrayList<>();
+    final Map<String, ProjectionRow> latestProjections = new LinkedHashMap<>();
+    final List<Projection> projectionVersions = new ArrayList<>();
+    final List<Alert> alerts = new ArrayList<>();
+
+    public void processed(String eventId, String topic) {
+        processed.add(new Processed(eventId, topic));
+    }
+
+    /** The partition resumes after {@code offset}. */
+    public void consumed(TopicPartition partition, long offset) {
+        positions.merge(partition, offset + 1, Math::max);
+    }
+
+    public void plan(DemandPlan plan, int partition) {
+        plans.add(new PlanRow(plan, partition));
+    }
+
+    public void shipment(ShipmentEvent event, int partition) {
+        shipments.add(new ShipmentRow(event, partition));
+    }
+
+    /** A new version of a projection: kept in the history, published, and the latest stored as current. */
+    public void projection(Projection projection, int partition, BigDecimal costAlertedOn) {
+        projectionVersions.add(projection);
+        latestProjections.put(projection.customerId(), new ProjectionRow(projection, partition, costAlertedOn));
+    }
+
+    public void alerts(List<Alert> raised) {
+        alerts.addAll(raised);
+    }
+
+    public boolean isEmpty() {
+        return processed.isEmpty() && positions.isEmpty() && projectionVersions.isEmpty() && plans.isEmpty()
+                && shipments.isEmpty();
+    }
+
+    public int projectionCount() {
+        return projectionVersions.size();
+    }
+}
