@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -80,6 +81,7 @@ public class ForecastPipeline {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final Timer recomputeTime;
+    private final Set<Integer> ownedPartitions = ConcurrentHashMap.newKeySet();
     private Thread thread;
     private volatile KafkaConsumer<String, byte[]> customerConsumer;
 
@@ -120,6 +122,11 @@ public class ForecastPipeline {
         if (thread != null) {
             thread.join(Duration.ofSeconds(30).toMillis());
         }
+    }
+
+    /** The partitions of the customer topics this instance owns now. */
+    public Set<Integer> ownedPartitions() {
+        return Set.copyOf(ownedPartitions);
     }
 
     /** Whether the reference data is loaded and the pipeline consumes: for readiness. */
@@ -165,6 +172,7 @@ public class ForecastPipeline {
             }
         } finally {
             customerConsumer = null;
+            ownedPartitions.clear();
             ready.set(false);
         }
     }
@@ -275,6 +283,7 @@ public class ForecastPipeline {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             Set<Integer> revoked = partitionNumbers(partitions);
+            ownedPartitions.removeAll(revoked);
             List<String> leaving = partitionOfCustomer.entrySet().stream()
                     .filter(e -> revoked.contains(e.getValue())).map(Map.Entry::getKey).toList();
             leaving.forEach(customer -> {
@@ -306,6 +315,7 @@ public class ForecastPipeline {
                         stored == null ? null : stored.projection(), stored == null ? null : stored.costAlertedOn());
             });
             reconcile(snapshot.partitionOf().keySet());
+            ownedPartitions.addAll(partitionNumbers(partitions));
             LOG.infof("forecast pipeline took partitions %s (%d customers)", partitionNumbers(partitions), snapshot.partitionOf().size());
         }
     }
