@@ -6,6 +6,7 @@ import io.chipcast.contracts.payload.Cause;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.contracts.payload.PriceChange;
 import io.chipcast.contracts.payload.Projection;
+import io.chipcast.contracts.payload.ProjectionLine;
 import io.chipcast.contracts.payload.Ruling;
 import io.chipcast.contracts.payload.ShipmentEvent;
 import java.math.BigDecimal;
@@ -108,6 +109,26 @@ public final class ForecastEngine {
 
     public ReferenceData reference() {
         return reference;
+    }
+
+    /**
+     * The projection of a plan and its shipments under hypothetical price changes and rulings,
+     * applied to a copy of the reference data: nothing here changes, nothing is published.
+     */
+    public static WhatIf whatIf(ReferenceData current, DemandPlan plan, Collection<ShipmentEvent> shipments,
+            List<PriceChange> priceChanges, List<Ruling> rulings) {
+        ReferenceData hypothetical = current.copy();
+        priceChanges.forEach(hypothetical::apply);
+        rulings.forEach(hypothetical::apply);
+        CustomerState state = new CustomerState();
+        shipments.forEach(state::apply);
+        ProjectionContent content = Projector.project(plan, state.shipments(), hypothetical);
+        return new WhatIf(plan.customerId(), content.planVersion(), content.projectedCost(), content.blockedValue(), content.lines());
+    }
+
+    /** A hypothetical projection: what it would be, never stored nor published. */
+    public record WhatIf(String customerId, long planVersion, BigDecimal projectedCost, BigDecimal blockedValue,
+            List<ProjectionLine> lines) {
     }
 
     /**

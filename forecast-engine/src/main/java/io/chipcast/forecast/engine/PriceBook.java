@@ -36,6 +36,12 @@ final class PriceBook {
         return inEffect == null ? Optional.empty() : Optional.of(inEffect.getValue());
     }
 
+    PriceBook copy() {
+        PriceBook copy = new PriceBook();
+        pricesBySkuAndMarket.forEach((key, prices) -> copy.pricesBySkuAndMarket.put(key, new TreeMap<>(prices)));
+        return copy;
+    }
+
     private static String key(String sku, Market market) {
         return sku + '\u0000' + market;
     }

@@ -14,9 +14,24 @@ import java.util.Set;
 /** What every customer's projection reads: the catalog, the prices and the rulings. */
 public final class ReferenceData {
 
-    private final Map<String, CatalogEntry> catalog = new HashMap<>();
-    private final PriceBook prices = new PriceBook();
-    private final RulingBook rulings = new RulingBook();
+    private final Map<String, CatalogEntry> catalog;
+    private final PriceBook prices;
+    private final RulingBook rulings;
+
+    public ReferenceData() {
+        this(new HashMap<>(), new PriceBook(), new RulingBook());
+    }
+
+    private ReferenceData(Map<String, CatalogEntry> catalog, PriceBook prices, RulingBook rulings) {
+        this.catalog = catalog;
+        this.prices = prices;
+        this.rulings = rulings;
+    }
+
+    /** An independent copy: what-if changes applied to it leave this one as it is. */
+    public ReferenceData copy() {
+        return new ReferenceData(new HashMap<>(catalog), prices.copy(), rulings.copy());
+    }
 
     /** @return whether the entry differs from the one it replaces */
     boolean apply(CatalogEntry entry) {

@@ -63,6 +63,13 @@ final class RulingBook {
         return false;
     }
 
+    RulingBook copy() {
+        RulingBook copy = new RulingBook();
+        copy.rulingsById.putAll(rulingsById);
+        copy.rebuildIndexes();
+        return copy;
+    }
+
     private List<String> destinationsOf(Ruling ruling) {
         if (ruling.action() == RulingAction.RESTRICT) {
             return ruling.destinations();

@@ -11,6 +11,7 @@ import io.chipcast.contracts.payload.Ruling;
 import io.chipcast.contracts.payload.ShipmentEvent;
 import io.chipcast.contracts.validation.Validated;
 import io.chipcast.forecast.engine.ForecastEngine;
+import io.chipcast.forecast.engine.ReferenceData;
 import io.chipcast.forecast.store.Batch;
 import io.chipcast.forecast.store.ForecastStore;
 import io.chipcast.platform.kafka.KafkaClientConfig;
@@ -33,7 +34,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -82,6 +86,7 @@ public class ForecastPipeline {
     private final AtomicBoolean ready = new AtomicBoolean();
     private final Timer recomputeTime;
     private final Set<Integer> ownedPartitions = ConcurrentHashMap.newKeySet();
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private Thread thread;
     private volatile KafkaConsumer<String, byte[]> customerConsumer;
 
@@ -124,6 +129,20 @@ public class ForecastPipeline {
         }
     }
 
+    /**
+     * A copy of the reference data as this instance holds it now, made on the pipeline thread
+     * (the engine's owner) between two batches: for what-if requests.
+     */
+    public CompletableFuture<ReferenceData> referenceSnapshot() {
+        CompletableFuture<ReferenceData> snapshot = new CompletableFuture<>();
+        if (!ready.get()) {
+            snapshot.completeExceptionally(new IllegalStateException("the forecast pipeline is not ready"));
+            return snapshot;
+        }
+        tasks.add(() -> snapshot.complete(engine.reference().copy()));
+        return snapshot;
+    }
+
     /** The partitions of the customer topics this instance owns now. */
     public Set<Integer> ownedPartitions() {
         return Set.copyOf(ownedPartitions);
@@ -163,6 +182,9 @@ public class ForecastPipeline {
             customers.subscribe(CUSTOMER_TOPICS, new Rebalance());
             ready.set(true);
             while (running.get()) {
+                for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                    task.run();
+                }
                 List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
                 reference.poll(Duration.ZERO).forEach(records::add);
                 customers.poll(Duration.ofMillis(records.isEmpty() ? 100 : 0)).forEach(records::add);

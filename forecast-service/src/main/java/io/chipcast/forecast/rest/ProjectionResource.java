@@ -1,18 +1,28 @@
 package io.chipcast.forecast.rest;
 
+import io.chipcast.forecast.engine.ForecastEngine;
+import io.chipcast.forecast.pipeline.ForecastPipeline;
 import io.chipcast.forecast.store.ForecastStore;
+import io.chipcast.platform.rest.Problem;
 import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.CustomerAccess;
 import io.chipcast.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Customers' projections (SPEC section 5), read from the database that every instance shares, so
@@ -23,11 +33,13 @@ import jakarta.ws.rs.core.MediaType;
 public class ProjectionResource {
 
     private final ForecastStore store;
+    private final ForecastPipeline pipeline;
     private final CustomerAccess access;
 
     @Inject
-    public ProjectionResource(ForecastStore store, CustomerAccess access) {
+    public ProjectionResource(ForecastStore store, ForecastPipeline pipeline, CustomerAccess access) {
         this.store = store;
+        this.pipeline = pipeline;
         this.access = access;
     }
 
@@ -46,6 +58,24 @@ public class ProjectionResource {
     public Uni<String> history(@PathParam("customerId") String customerId) {
         readable(customerId);
         return store.historyJson(customerId).map(versions -> "[" + String.join(",", versions) + "]");
+    }
+
+    /** The projection under hypothetical price changes and rulings; nothing is stored or published. */
+    @POST
+    @Path("what-if")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    public Uni<ForecastEngine.WhatIf> whatIf(@PathParam("customerId") String customerId,
+            @RequestBody(content = @Content(schema = @Schema(implementation = WhatIfRequest.class))) String body) {
+        readable(customerId);
+        WhatIfRequest request = RequestBodies.one(body, WhatIfRequest.class);
+        return store.customer(customerId)
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("customer " + customerId + " has no plan")))
+                .chain(customer -> Uni.createFrom().completionStage(pipeline.referenceSnapshot())
+                        .onFailure().transform(e -> new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                                "not-ready", "the forecast is starting; try again in a moment")))
+                        .map(reference -> ForecastEngine.whatIf(reference, customer.plan(), customer.shipments(),
+                                request.priceChanges(), request.rulings())));
     }
 
     private void readable(String customerId) {

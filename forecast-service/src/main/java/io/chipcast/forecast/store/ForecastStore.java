@@ -127,6 +127,21 @@ public class ForecastStore {
                 .await().atMost(TIMEOUT);
     }
 
+    /** A customer's plan and shipment events in arrival order; empty when it has no plan. */
+    public Uni<Optional<CustomerState>> customer(String customerId) {
+        return pool.preparedQuery("SELECT payload FROM demand_plan WHERE customer_id = $1").execute(Tuple.of(customerId))
+                .chain(plans -> plans.size() == 0
+                        ? Uni.createFrom().item(Optional.<CustomerState>empty())
+                        : pool.preparedQuery("SELECT payload FROM shipment_event WHERE customer_id = $1 ORDER BY seq")
+                                .execute(Tuple.of(customerId))
+                                .map(rows -> {
+                                    List<ShipmentEvent> shipments = new ArrayList<>(rows.size());
+                                    rows.forEach(row -> shipments.add(Json.read(row.getString("payload"), ShipmentEvent.class)));
+                                    return Optional.of(new CustomerState(
+                                            Json.read(plans.iterator().next().getString("payload"), DemandPlan.class), shipments));
+                                }));
+    }
+
     public Uni<Optional<String>> projectionJson(String customerId) {
         return pool.preparedQuery("SELECT payload FROM projection WHERE customer_id = $1").execute(Tuple.of(customerId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("payload")));
@@ -166,6 +181,10 @@ public class ForecastStore {
 
     /** A projection as persisted, with the cost its next COST_CHANGED is measured from. */
     public record StoredProjection(Projection projection, BigDecimal costAlertedOn) {
+    }
+
+    /** One customer's plan and shipment events. */
+    public record CustomerState(DemandPlan plan, List<ShipmentEvent> shipments) {
     }
 
     /** The persisted customers of some partitions. */
