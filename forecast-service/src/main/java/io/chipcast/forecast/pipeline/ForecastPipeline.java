@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -85,6 +86,7 @@ public class ForecastPipeline {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final Timer recomputeTime;
+    private final Timer lag;
     private final Set<Integer> ownedPartitions = ConcurrentHashMap.newKeySet();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private Thread thread;
@@ -109,6 +111,9 @@ public class ForecastPipeline {
         this.costChangePercent = costChangePercent;
         this.groupId = groupId;
         this.recomputeTime = Timer.builder("chipcast.forecast.recompute").description("Applying one event to the engine")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.lag = Timer.builder("chipcast.forecast.lag")
+                .description("From an event's ce_time to the commit of the projections it changed (published right after)")
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
 
@@ -229,6 +234,7 @@ public class ForecastPipeline {
         Set<String> alreadyApplied = store.processed(customerEventIds);
 
         Batch batch = new Batch();
+        List<Instant> changedAt = new ArrayList<>();
         for (IncomingRecord record : incoming) {
             ConsumerRecord<String, byte[]> raw = record.record();
             if (isCustomerTopic(record.topic())) {
@@ -250,12 +256,17 @@ public class ForecastPipeline {
             meters.counter("chipcast.forecast.events.applied", "topic", record.topic().name()).increment();
             meters.summary("chipcast.forecast.customers.recomputed").record(outcome.customersRecomputed());
             collect(outcome, batch);
+            if (!outcome.projections().isEmpty()) {
+                changedAt.add(record.event().time());
+            }
         }
         if (!batch.isEmpty()) {
             store.commit(batch);
             if (batch.projectionCount() > 0) {
                 relay.wakeUp();
             }
+            Instant committed = Instant.now();
+            changedAt.forEach(eventTime -> lag.record(Duration.between(eventTime, committed)));
         }
     }
 
