@@ -1,0 +1,274 @@
+package io.chipcast.bench;
+
+import io.chipcast.contracts.CloudEvent;
+import io.chipcast.contracts.Topic;
+import io.chipcast.contracts.Topics;
+import io.chipcast.contracts.json.Json;
+import io.chipcast.contracts.kafka.CloudEventHeaders;
+import io.chipcast.contracts.payload.CatalogEntry;
+import io.chipcast.contracts.payload.DemandPlan;
+import io.chipcast.contracts.payload.Market;
+import io.chipcast.contracts.payload.PlanLine;
+import io.chipcast.contracts.payload.PriceChange;
+import io.chipcast.contracts.payload.Projection;
+import io.chipcast.contracts.payload.ShipmentEvent;
+import io.chipcast.contracts.payload.ShipmentStatus;
+import io.chipcast.contracts.validation.Validated;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * forecast-service under load, against a local stack ({@code ./chipcast up --no-scenario --detach}):
+ * <ol>
+ *   <li>fan-out: N customers × 5 lines over 50 SKUs, then one LIST price change of the most used
+ *       SKU; the time from that record to the last projection it caused on forecast.projections;</li>
+ *   <li>end to end: shipment events (one customer each) at a steady rate; per event, the time from
+ *       its record to the projection whose cause it is, beside the raw Kafka hop measured the same way.</li>
+ * </ol>
+ * Loopback only, bounded in count and time.
+ *
+ * <pre>java -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" io.chipcast.bench.ForecastLoad [customers] [events/s] [seconds]</pre>
+ */
+public final class ForecastLoad {
+
+    private static final String KAFKA = "127.0.0.1:9092";
+    private static final int SKUS = 50;
+    private static final int LINES = 5;
+
+    private final String run = Long.toString(System.nanoTime(), 36);
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA, ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+    /** Projections seen on forecast.projections of this run, by the ce_id of their cause: when each arrived. */
+    private final Map<String, List<Long>> projectionsByCause = new ConcurrentHashMap<>();
+    private final AtomicLong projectionsSeen = new AtomicLong();
+    private final AtomicBoolean watching = new AtomicBoolean(true);
+
+    public static void main(String[] args) throws Exception {
+        int customers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        new ForecastLoad().run(customers, rate, seconds);
+    }
+
+    private void run(int customers, int rate, int seconds) throws Exception {
+        Thread watcher = watch(Topics.PROJECTIONS.name());
+        String hotSku = sku(0);
+        for (int s = 0; s < SKUS; s++) {
+            publish(Topics.CATALOG, new CatalogEntry(sku(s), "V", "F", BigDecimal.valueOf(1000 + 300L * s), BigDecimal.TEN, 80));
+            publish(Topics.PRICES, price(sku(s), 20_000 + 100 * s));
+        }
+        Random random = new Random(7);
+        int[] firstSku = new int[customers];
+        long start = System.nanoTime();
+        for (int c = 0; c < customers; c++) {
+            List<PlanLine> lines = new ArrayList<>();
+            for (int l = 0; l < LINES; l++) {
+                int s = random.nextInt(SKUS);
+                if (l == 0) {
+                    firstSku[c] = s;
+                }
+                lines.add(new PlanLine("L" + l, sku(s), 1000L + random.nextInt(9000), LocalDate.of(2025, 1 + random.nextInt(12), 1),
+                        List.of(sku((s + 1) % SKUS))));
+            }
+            publish(Topics.DEMAND_PLANS, new DemandPlan(customer(c), "Customer " + c, "US", 1L, lines));
+        }
+        producer.flush();
+        awaitCount(customers, Duration.ofMinutes(20));
+        System.out.printf("setup: %d customers projected in %.1f s (%.0f customers/s)%n", customers,
+                (System.nanoTime() - start) / 1e9, customers / ((System.nanoTime() - start) / 1e9));
+
+        // 1. Fan-out of one price change of the most used SKU.
+        CloudEvent change = publish(Topics.PRICES, price(hotSku, 25_000));
+        producer.flush();
+        long sent = System.currentTimeMillis();
+        long quietSince = System.nanoTime();
+        int last = 0;
+        while (System.nanoTime() - quietSince < Duration.ofSeconds(3).toNanos()) {
+            int now = projectionsByCause.getOrDefault(change.id(), List.of()).size();
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            }
+            Thread.sleep(20);
+        }
+        List<Long> arrivals = projectionsByCause.getOrDefault(change.id(), List.of());
+        long lastArrival = arrivals.stream().mapToLong(Long::longValue).max().orElse(sent);
+        System.out.printf("fan-out: one price change of %s changed %d projections; the last reached forecast.projections %d ms after the change was published%n",
+                hotSku, arrivals.size(), lastArrival - sent);
+
+        // 2. Steady shipment events, one customer each.
+        Histogram e2e = new Histogram(3);
+        List<CloudEvent> events = new ArrayList<>();
+        long interval = 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        long end = next + Duration.ofSeconds(seconds).toNanos();
+        int i = 0;
+        while (System.nanoTime() < end) {
+            int c = random.nextInt(customers);
+            // A SKU of one of the customer's lines, so that every event changes its projection.
+            events.add(publish(Topics.SHIPMENTS, new ShipmentEvent("SHP-" + run + "-" + i++, customer(c), sku(firstSku[c]),
+                    100L + random.nextInt(900), BigDecimal.valueOf(24_000), ShipmentStatus.ALLOCATED, LocalDate.of(2024, 12, 1),
+                    Instant.now())));
+            next += interval;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        producer.flush();
+        Thread.sleep(5_000);
+        int missing = 0;
+        for (CloudEvent event : events) {
+            List<Long> seen = projectionsByCause.get(event.id());
+            if (seen == null) {
+                missing++;
+            } else {
+                e2e.recordValue(Math.max(0, seen.get(0) - event.time().toEpochMilli()));
+            }
+        }
+        System.out.printf("end to end at %d events/s for %d s: %d events, p50 %d ms, p99 %d ms, max %d ms, %d without a projection (unchanged or late)%n",
+                rate, seconds, events.size(), e2e.getValueAtPercentile(50), e2e.getValueAtPercentile(99), e2e.getMaxValue(), missing);
+        rawKafka(rate, seconds);
+        watching.set(false);
+        watcher.join();
+        producer.close();
+    }
+
+    /** The same measurement on a bare topic hop: produce, then consume, nothing in between. */
+    private void rawKafka(int rate, int seconds) throws Exception {
+        String topic = "bench.raw-hop";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            }
+        }
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Histogram raw = new Histogram(3);
+        AtomicBoolean consuming = new AtomicBoolean(true);
+        String marker = "raw-" + run;
+        Thread consumer = new Thread(() -> {
+            try (KafkaConsumer<String, byte[]> kafka = consumer()) {
+                List<TopicPartition> partitions = kafka.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+                kafka.assign(partitions);
+                kafka.seekToEnd(partitions);
+                partitions.forEach(kafka::position);
+                while (consuming.get()) {
+                    for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(20))) {
+                        Long sent = sentAt.get(record.key());
+                        if (sent != null) {
+                            synchronized (raw) {
+                                raw.recordValue(Math.max(0, System.currentTimeMillis() - sent));
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        consumer.start();
+        Thread.sleep(1000);
+        long interval = 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        long end = next + Duration.ofSeconds(Math.min(seconds, 10)).toNanos();
+        for (int i = 0; System.nanoTime() < end; i++) {
+            String key = marker + "-" + i;
+            sentAt.put(key, System.currentTimeMillis());
+            producer.send(new ProducerRecord<>(topic, key, new byte[256]));
+            next += interval;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        Thread.sleep(2000);
+        consuming.set(false);
+        consumer.join();
+        System.out.printf("raw Kafka hop at %d records/s (acks=all, same clients, same broker): p50 %d ms, p99 %d ms%n",
+                rate, raw.getValueAtPercentile(50), raw.getValueAtPercentile(99));
+    }
+
+    private Thread watch(String topic) {
+        Thread thread = new Thread(() -> {
+            try (KafkaConsumer<String, byte[]> kafka = consumer()) {
+                List<TopicPartition> partitions = kafka.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+                kafka.assign(partitions);
+                kafka.seekToEnd(partitions);
+                partitions.forEach(kafka::position);
+                while (watching.get()) {
+                    for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(20))) {
+                        if (record.key() != null && record.key().startsWith("c-" + run)) {
+                            Projection projection = Json.read(record.value(), Projection.class);
+                            projectionsByCause.computeIfAbsent(projection.cause().eventId(), id -> new ArrayList<>())
+                                    .add(System.currentTimeMillis());
+                            projectionsSeen.incrementAndGet();
+                        }
+                    }
+                }
+            }
+        }, "projection-watcher");
+        thread.start();
+        return thread;
+    }
+
+    private void awaitCount(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (projectionsSeen.get() < count && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        if (projectionsSeen.get() < count) {
+            throw new IllegalStateException("only " + projectionsSeen.get() + " of " + count + " customers were projected in time");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V extends Validated> CloudEvent publish(Topic<String, ?> topic, Validated payload) {
+        CloudEvent event = CloudEvent.of(topic, "bench", UUID.randomUUID(), Instant.now());
+        producer.send(new ProducerRecord<>(topic.name(), null, ((Topic<String, V>) topic).keyOf((V) payload), Json.write(payload),
+                CloudEventHeaders.write(event, new RecordHeaders())));
+        return event;
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private PriceChange price(String sku, long price) {
+        return new PriceChange(sku, Market.LIST, "USD", BigDecimal.valueOf(price), Instant.parse("2024-01-01T00:00:00Z"), "bench", null);
+    }
+
+    private String sku(int index) {
+        return "SKU-" + run + "-" + index;
+    }
+
+    private String customer(int index) {
+        return "c-" + run + "-" + index;
+    }
+}
