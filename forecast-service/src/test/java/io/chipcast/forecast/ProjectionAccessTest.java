@@ -1,10 +1,8 @@
 package io.chipcast.forecast;
 
-import static io.restassured.RestAssured.given;
+import static io.chipcast.testkit.Callers.as;
 
-import io.chipcast.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,15 +24,5 @@ class ProjectionAccessTest {
                 .contentType("application/problem+json");
         as(caller).when().get("/api/v1/projections/" + customer + "/history")
                 .then().statusCode(status == 404 ? 200 : status);
-    }
-
-    private static RequestSpecification as(String caller) {
-        return switch (caller) {
-            case "none" -> given();
-            case "expired" -> given().auth().oauth2(TestTokens.expired("admin"));
-            case "viewer-of-nobody-here" -> given().auth().oauth2(TestTokens.viewer("nobody-here"));
-            case "viewer-of-someone" -> given().auth().oauth2(TestTokens.viewer("someone"));
-            default -> given().auth().oauth2(TestTokens.forRole(caller));
-        };
     }
 }

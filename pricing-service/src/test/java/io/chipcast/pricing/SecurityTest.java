@@ -4,13 +4,11 @@ import static io.chipcast.pricing.PricingApi.catalogEntry;
 import static io.chipcast.pricing.PricingApi.priceChange;
 import static io.chipcast.pricing.PricingApi.skuInCatalog;
 import static io.chipcast.pricing.PricingApi.uniqueSku;
-import static io.restassured.RestAssured.given;
+import static io.chipcast.testkit.Callers.as;
 
-import io.chipcast.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -65,15 +63,5 @@ class SecurityTest {
         if (status == 401) {
             response.then().header("WWW-Authenticate", "Bearer");
         }
-    }
-
-    private static RequestSpecification as(String caller) {
-        return switch (caller) {
-            case "none" -> given();
-            case "expired" -> given().auth().oauth2(TestTokens.expired("admin"));
-            case "foreign-key" -> given().auth().oauth2(TestTokens.signedByAnotherKey("admin"));
-            case "viewer" -> given().auth().oauth2(TestTokens.viewer("acme-ai"));
-            default -> given().auth().oauth2(TestTokens.forRole(caller));
-        };
     }
 }

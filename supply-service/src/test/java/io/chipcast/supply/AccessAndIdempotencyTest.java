@@ -3,6 +3,7 @@ package io.chipcast.supply;
 import static io.chipcast.supply.SupplyApi.restrict;
 import static io.chipcast.supply.SupplyApi.shipment;
 import static io.chipcast.supply.SupplyApi.unique;
+import static io.chipcast.testkit.Callers.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -62,15 +63,5 @@ class AccessAndIdempotencyTest {
     private static Response post(String key, String body) {
         return given().auth().oauth2(TestTokens.publisher()).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(body).when().post("/api/v1/shipments");
-    }
-
-    private static RequestSpecification as(String caller) {
-        return switch (caller) {
-            case "none" -> given();
-            case "expired" -> given().auth().oauth2(TestTokens.expired("admin"));
-            case "foreign-key" -> given().auth().oauth2(TestTokens.signedByAnotherKey("admin"));
-            case "viewer" -> given().auth().oauth2(TestTokens.viewer("acme-ai"));
-            default -> given().auth().oauth2(TestTokens.forRole(caller));
-        };
     }
 }
