@@ -87,6 +87,7 @@ public class ForecastPipeline {
     private final AtomicBoolean ready = new AtomicBoolean();
     private final Timer recomputeTime;
     private final Timer lag;
+    private final Timer commitTime;
     private final Set<Integer> ownedPartitions = ConcurrentHashMap.newKeySet();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private Thread thread;
@@ -111,6 +112,8 @@ public class ForecastPipeline {
         this.costChangePercent = costChangePercent;
         this.groupId = groupId;
         this.recomputeTime = Timer.builder("chipcast.forecast.recompute").description("Applying one event to the engine")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.commitTime = Timer.builder("chipcast.forecast.commit").description("Committing one batch to the database")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.lag = Timer.builder("chipcast.forecast.lag")
                 .description("From an event's ce_time to the commit of the projections it changed (published right after)")
@@ -261,7 +264,8 @@ public class ForecastPipeline {
             }
         }
         if (!batch.isEmpty()) {
-            store.commit(batch);
+            commitTime.record(() -> store.commit(batch));
+            meters.summary("chipcast.forecast.batch.records").record(records.size());
             if (batch.projectionCount() > 0) {
                 relay.wakeUp();
             }

@@ -56,6 +56,7 @@ public class OutboxRelay {
     private final Duration pollInterval;
     private final MeterRegistry meters;
     private final Timer publishLatency;
+    private final Timer batchTime;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -77,6 +78,8 @@ public class OutboxRelay {
         this.meters = meters;
         this.publishLatency = Timer.builder("chipcast.outbox.publish.latency")
                 .description("From an event's commit to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.batchTime = Timer.builder("chipcast.outbox.relay.batch").description("One relay cycle: read, send, acknowledge, delete")
                 .publishPercentiles(0.5, 0.99).register(meters);
         meters.gauge("chipcast.outbox.backlog", backlog);
     }
@@ -106,7 +109,9 @@ public class OutboxRelay {
             return;
         }
         wokenWhileRunning.set(false);
+        long started = System.nanoTime();
         relayBatch().subscribe().with(relayed -> {
+            batchTime.record(Duration.ofNanos(System.nanoTime() - started));
             running.set(false);
             if (failing.compareAndSet(true, false)) {
                 LOG.info("outbox relay resumed: Kafka accepts events again");
