@@ -1,5 +1,6 @@
 package io.chipcast.forecast.store;
 
+import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.Alert;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.contracts.payload.Projection;
@@ -23,7 +24,8 @@ public final class Batch {
     record ShipmentRow(ShipmentEvent event, int partition) {
     }
 
-    record ProjectionRow(Projection projection, int partition, BigDecimal costAlertedOn) {
+    /** A projection with its JSON, written once and stored, kept in the history and published as it is. */
+    record ProjectionRow(Projection projection, String json, int partition, BigDecimal costAlertedOn) {
     }
 
     final List<Processed> processed = new ArrayList<>();
@@ -31,7 +33,7 @@ public final class Batch {
     final List<PlanRow> plans = new ArrayList<>();
     final List<ShipmentRow> shipments = new ArrayList<>();
     final Map<String, ProjectionRow> latestProjections = new LinkedHashMap<>();
-    final List<Projection> projectionVersions = new ArrayList<>();
+    final List<ProjectionRow> projectionVersions = new ArrayList<>();
     final List<Alert> alerts = new ArrayList<>();
 
     public void processed(String eventId, String topic) {
@@ -53,8 +55,9 @@ public final class Batch {
 
     /** A new version of a projection: kept in the history, published, and the latest stored as current. */
     public void projection(Projection projection, int partition, BigDecimal costAlertedOn) {
-        projectionVersions.add(projection);
-        latestProjections.put(projection.customerId(), new ProjectionRow(projection, partition, costAlertedOn));
+        ProjectionRow row = new ProjectionRow(projection, Json.writeString(projection), partition, costAlertedOn);
+        projectionVersions.add(row);
+        latestProjections.put(projection.customerId(), row);
     }
 
     public void alerts(List<Alert> raised) {

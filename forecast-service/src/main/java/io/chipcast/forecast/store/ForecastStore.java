@@ -117,11 +117,11 @@ public class ForecastStore {
                                 + "version = EXCLUDED.version, payload = EXCLUDED.payload, computed_at = EXCLUDED.computed_at, "
                                 + "cost_alerted_on = EXCLUDED.cost_alerted_on",
                         batch.latestProjections.values().stream().map(p -> Tuple.from(List.of(p.projection().customerId(), p.partition(),
-                                p.projection().version(), Json.writeString(p.projection()),
+                                p.projection().version(), p.json(),
                                 p.projection().computedAt().atOffset(ZoneOffset.UTC), p.costAlertedOn()))).toList()))
                 .chain(() -> batch(connection, "INSERT INTO projection_history (customer_id, version, payload, computed_at) VALUES ($1, $2, $3, $4)",
-                        batch.projectionVersions.stream().map(p -> Tuple.of(p.customerId(), p.version(), Json.writeString(p),
-                                p.computedAt().atOffset(ZoneOffset.UTC))).toList()))
+                        batch.projectionVersions.stream().map(p -> Tuple.of(p.projection().customerId(), p.projection().version(),
+                                p.json(), p.projection().computedAt().atOffset(ZoneOffset.UTC))).toList()))
                 .chain(() -> batch(connection, "INSERT INTO outbox_event (event_id, topic, record_key, event_type, event_time, payload) "
                                 + "VALUES ($1, $2, $3, $4, $5, $6)", outboxRows(batch, now))))
                 .await().atMost(TIMEOUT);
@@ -159,15 +159,15 @@ public class ForecastStore {
 
     private List<Tuple> outboxRows(Batch batch, Instant now) {
         List<Tuple> rows = new ArrayList<>();
-        batch.projectionVersions.forEach(projection -> rows.add(outboxRow(Topics.PROJECTIONS, projection, now)));
-        batch.alerts.forEach(alert -> rows.add(outboxRow(Topics.ALERTS, alert, now)));
+        batch.projectionVersions.forEach(row -> rows.add(outboxRow(Topics.PROJECTIONS, row.projection(), row.json(), now)));
+        batch.alerts.forEach(alert -> rows.add(outboxRow(Topics.ALERTS, alert, Json.writeString(alert), now)));
         return rows;
     }
 
-    private <V extends Validated> Tuple outboxRow(Topic<String, V> topic, V payload, Instant now) {
+    private <V extends Validated> Tuple outboxRow(Topic<String, V> topic, V payload, String json, Instant now) {
         CloudEvent event = CloudEvent.of(topic, source, UUID.randomUUID(), now);
         return Tuple.from(List.of(UUID.fromString(event.id()), topic.name(), topic.keyOf(payload), event.type(),
-                event.time().atOffset(ZoneOffset.UTC), Json.writeString(payload)));
+                event.time().atOffset(ZoneOffset.UTC), json));
     }
 
     private static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {
