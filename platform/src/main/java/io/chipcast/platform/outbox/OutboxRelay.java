@@ -12,6 +12,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,11 +47,6 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary, fixed: the advisory lock that makes one relay at a time. */
     private static final long RELAY_LOCK = 0x636869706361L;
-    /** Takes the relay lock (for this transaction) and, if it was free, removes and returns the oldest events. */
-    private static final String TAKE_OLDEST = "WITH relay AS (SELECT pg_try_advisory_xact_lock($1) AS locked) "
-            + "DELETE FROM outbox_event WHERE position IN (SELECT position FROM outbox_event "
-            + "WHERE (SELECT locked FROM relay) ORDER BY position LIMIT $2) "
-            + "RETURNING position, event_id, topic, record_key, event_type, event_time, payload";
 
     private final Pool pool;
     private final OutboxProducer producer;
@@ -133,33 +128,38 @@ public class OutboxRelay {
         });
     }
 
-    /**
-     * Relays up to one batch; emits how many events it published. One statement takes the relay
-     * lock and removes the oldest events; the transaction commits only once the broker has
-     * acknowledged them all, else the removal is rolled back and they are sent again later.
-     */
+    /** Relays up to one batch; emits how many events it published. */
     Uni<Integer> relayBatch() {
-        return pool.withTransaction(connection -> connection.preparedQuery(TAKE_OLDEST)
-                .execute(Tuple.of(RELAY_LOCK, batchSize))
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
+                .chain(locked -> locked.iterator().next().getBoolean(0)
+                        ? relayLocked(connection)
+                        : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> relayLocked(SqlConnection connection) {
+        return connection.preparedQuery("SELECT position, event_id, topic, record_key, event_type, event_time, payload "
+                        + "FROM outbox_event ORDER BY position LIMIT $1")
+                .execute(Tuple.of(batchSize))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
                     }
-                    List<Row> taken = new ArrayList<>(rows.size());
-                    rows.forEach(taken::add);
-                    // RETURNING has no order: commit order is position order.
-                    taken.sort(Comparator.comparingLong(row -> row.getLong("position")));
-                    List<ProducerRecord<String, byte[]>> records = new ArrayList<>(taken.size());
-                    List<Instant> times = new ArrayList<>(taken.size());
-                    for (Row row : taken) {
+                    List<Long> positions = new ArrayList<>(rows.size());
+                    List<ProducerRecord<String, byte[]>> records = new ArrayList<>(rows.size());
+                    List<Instant> times = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        positions.add(row.getLong("position"));
                         records.add(toRecord(row));
                         times.add(row.getOffsetDateTime("event_time").toInstant());
                     }
                     return producer.sendAll(records)
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                             .invoke(() -> recordPublished(records, times))
+                            .chain(() -> connection.preparedQuery("DELETE FROM outbox_event WHERE position = ANY($1)")
+                                    .execute(Tuple.of(positions.toArray(Long[]::new))))
                             .replaceWith(records.size());
-                }));
+                });
     }
 
     private ProducerRecord<String, byte[]> toRecord(Row row) {
