@@ -30,8 +30,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,6 +77,8 @@ public class ForecastPipeline {
     private static final List<String> REFERENCE_TOPICS = List.of(Topics.CATALOG.name(), Topics.PRICES.name(), Topics.RULINGS.name());
     private static final List<String> CUSTOMER_TOPICS = List.of(Topics.DEMAND_PLANS.name(), Topics.SHIPMENTS.name());
     private static final Duration RESTART_BACKOFF = Duration.ofSeconds(2);
+    /** Redeliveries come within seconds of the original (an outbox relay resending a batch): a million is ample. */
+    private static final int SEEN_REFERENCE_EVENTS = 1_000_000;
 
     private final Map<String, Object> kafkaConfig;
     private final ForecastStore store;
@@ -96,7 +100,13 @@ public class ForecastPipeline {
     // Owned by the pipeline thread.
     private ForecastEngine engine;
     private final Map<String, Integer> partitionOfCustomer = new HashMap<>();
-    private final Set<String> seenReferenceEvents = new HashSet<>();
+    /** The ce_ids of the latest reference events, to apply a redelivered one once; bounded, oldest forgotten first. */
+    private final Set<String> seenReferenceEvents = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SEEN_REFERENCE_EVENTS;
+        }
+    });
     private Cause lastReferenceEvent;
 
     @Inject
