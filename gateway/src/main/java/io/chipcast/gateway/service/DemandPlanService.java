@@ -1,0 +1,54 @@
+package io.chipcast.gateway.service;
+
+import io.chipcast.contracts.Topics;
+import io.chipcast.contracts.payload.DemandPlan;
+import io.chipcast.gateway.repository.DemandPlanEntity;
+import io.chipcast.platform.idempotency.WriteResult;
+import io.chipcast.platform.outbox.Outbox;
+import io.chipcast.platform.rest.EventBodies;
+import io.chipcast.platform.rest.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Customers' demand plans: each accepted plan replaces the previous one with the next version and is published. */
+@ApplicationScoped
+public class DemandPlanService {
+
+    private final Outbox outbox;
+
+    @Inject
+    public DemandPlanService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /**
+     * Runs inside the caller's transaction.
+     *
+     * @param plan the plan as asked for; its version is replaced by the next one of the customer
+     */
+    public Uni<WriteResult> replace(DemandPlan plan) {
+        return outbox.lockKey(Topics.DEMAND_PLANS, plan.customerId())
+                .chain(() -> DemandPlanEntity.<DemandPlanEntity>findById(plan.customerId()))
+                .chain(current -> {
+                    DemandPlan versioned = new DemandPlan(plan.customerId(), plan.name(), plan.country(),
+                            current == null ? 1L : current.version + 1, plan.lines());
+                    DemandPlanEntity entity = current == null ? new DemandPlanEntity() : current;
+                    return outbox.append(Topics.DEMAND_PLANS, versioned).call(event -> {
+                        entity.apply(versioned, UUID.fromString(event.id()), Instant.now());
+                        return entity.persist();
+                    }).map(event -> new WriteResult(current == null ? 201 : 200, EventBodies.json(versioned, event), List.of(event)));
+                });
+    }
+
+    @WithSession
+    public Uni<DemandPlan> current(String customerId) {
+        return DemandPlanEntity.<DemandPlanEntity>findById(customerId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("customer " + customerId + " has no demand plan"))
+                .map(DemandPlanEntity::toPayload);
+    }
+}
