@@ -76,6 +76,10 @@ class InvalidRequestsTest {
         given().auth().oauth2(TestTokens.publisher()).contentType(ContentType.JSON).body("{}")
                 .when().put("/api/v1/skus/bad%20sku")
                 .then().statusCode(400).body("violations.field", hasItem("sku"));
+        given().auth().oauth2(TestTokens.publisher()).contentType(ContentType.JSON)
+                .body("{\"vendor\":\"" + "N".repeat(9 * 1024 * 1024) + "\",\"family\":\"Hopper\",\"tpp\":1,\"performanceDensity\":1}")
+                .when().put("/api/v1/skus/" + sku())
+                .then().statusCode(400).body("violations.field", hasItem("$"));
     }
 
     @Test

@@ -179,7 +179,8 @@ public final class ForecastEngine {
      */
     public record Outcome(List<Projection> projections, List<Alert> alerts, int customersRecomputed) {
 
-        static final Outcome NOTHING = new Outcome(List.of(), List.of(), 0);
+        /** An event that changed no projection. */
+        public static final Outcome NOTHING = new Outcome(List.of(), List.of(), 0);
 
         public Outcome {
             projections = List.copyOf(projections);

@@ -302,7 +302,7 @@ public class ForecastPipeline {
 
     private ForecastEngine.Outcome applyReference(IncomingRecord record) {
         if (!seenReferenceEvents.add(record.event().id())) {
-            return new ForecastEngine.Outcome(List.of(), List.of(), 0);
+            return ForecastEngine.Outcome.NOTHING;
         }
         lastReferenceEvent = record.cause();
         Validated payload = record.payload();

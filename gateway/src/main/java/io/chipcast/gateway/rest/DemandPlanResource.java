@@ -1,11 +1,11 @@
 package io.chipcast.gateway.rest;
 
-import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.gateway.service.DemandPlanService;
 import io.chipcast.platform.idempotency.TransactionalWrites;
 import io.chipcast.platform.idempotency.WriteResult;
 import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.CustomerAccess;
 import io.chipcast.platform.security.Roles;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -66,7 +65,7 @@ public class DemandPlanResource {
 
     /** The plan asked for, validated with the customer of the path; its version is set when it is stored. */
     private static DemandPlan planFor(String customerId, String body) {
-        DemandPlan parsed = Json.parse(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), DemandPlan.class);
+        DemandPlan parsed = RequestBodies.unvalidated(body, DemandPlan.class);
         if (parsed.customerId() != null && !parsed.customerId().equals(customerId)) {
             throw ProblemException.unprocessable("customerId", "must equal the customer in the path (" + customerId + ")");
         }

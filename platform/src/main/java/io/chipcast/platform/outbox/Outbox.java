@@ -5,10 +5,13 @@ import io.chipcast.contracts.Topic;
 import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.validation.Validated;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -51,6 +54,17 @@ public class Outbox {
                         .createNativeQuery("SELECT CAST(1 AS INTEGER) FROM pg_advisory_xact_lock(hashtext(:key))", Integer.class)
                         .setParameter("key", topic.name() + "/" + key)
                         .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /**
+     * {@link #lockKey} for several keys, taken in sorted order so that two transactions locking
+     * overlapping keys never wait on each other in a circle.
+     */
+    public Uni<Void> lockKeys(Topic<String, ?> topic, Collection<String> keys) {
+        return Multi.createFrom().iterable(new TreeSet<>(keys))
+                .onItem().transformToUniAndConcatenate(key -> lockKey(topic, key))
+                .collect().last()
                 .replaceWithVoid();
     }
 

@@ -32,6 +32,14 @@ public final class RequestBodies {
         return Json.read(bytes(body), type);
     }
 
+    /**
+     * One payload parsed but not yet validated, for requests that complete it from the path first
+     * (the SKU of PUT /skus/{sku}, the customer of a demand plan). The size bound still applies.
+     */
+    public static <T> T unvalidated(String body, Class<T> type) {
+        return Json.parse(bytes(body), type);
+    }
+
     public static <T extends Validated> List<T> many(String body, Class<T> type) {
         JsonNode tree = Json.parseTree(bytes(body));
         if (!tree.isArray()) {

@@ -1,10 +1,10 @@
 package io.chipcast.pricing.rest;
 
-import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.CatalogEntry;
 import io.chipcast.platform.idempotency.TransactionalWrites;
 import io.chipcast.platform.idempotency.WriteResult;
 import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.Roles;
 import io.chipcast.pricing.service.CatalogService;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -69,7 +68,7 @@ public class CatalogResource {
     /** SPEC section 5: the body's sku, if present, must equal the path's. */
     private static CatalogEntry entryFor(String sku, String body) {
         RequestParameters.identifier("sku", sku);
-        CatalogEntry parsed = Json.parse(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), CatalogEntry.class);
+        CatalogEntry parsed = RequestBodies.unvalidated(body, CatalogEntry.class);
         if (parsed.sku() != null && !Objects.equals(parsed.sku(), sku)) {
             throw ProblemException.unprocessable("sku", "must equal the SKU in the path (" + sku + ")");
         }

@@ -43,12 +43,9 @@ public class PriceService {
      * @param bulk whether the request was an array: its answer is then an array, and problems name item indexes
      */
     public Uni<WriteResult> accept(List<PriceChange> changes, boolean bulk) {
-        // Locks in a fixed order, so that two bulk requests never wait on each other in a circle.
         Set<String> skus = new TreeSet<>();
         changes.forEach(change -> skus.add(change.sku()));
-        return Multi.createFrom().iterable(skus)
-                .onItem().transformToUniAndConcatenate(sku -> outbox.lockKey(Topics.PRICES, sku))
-                .collect().last()
+        return outbox.lockKeys(Topics.PRICES, skus)
                 .chain(() -> SkuEntity.<SkuEntity>list("sku in ?1", skus))
                 .invoke(known -> requireInCatalog(changes, known, bulk))
                 .chain(() -> {

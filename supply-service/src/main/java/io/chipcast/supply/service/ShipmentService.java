@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -44,11 +43,7 @@ public class ShipmentService {
      * @param bulk whether the request was an array: problems then name item indexes and the answer is an array
      */
     public Uni<WriteResult> accept(List<ShipmentEvent> events, boolean bulk) {
-        TreeSet<String> customers = new TreeSet<>();
-        events.forEach(event -> customers.add(event.customerId()));
-        return Multi.createFrom().iterable(customers)
-                .onItem().transformToUniAndConcatenate(customer -> outbox.lockKey(Topics.SHIPMENTS, customer))
-                .collect().last()
+        return outbox.lockKeys(Topics.SHIPMENTS, events.stream().map(ShipmentEvent::customerId).toList())
                 .chain(() -> ShipmentEventEntity.firstEventsOf(events.stream().map(ShipmentEvent::shipmentId).distinct().toList()))
                 .invoke(firsts -> requireSameCustomerAndSku(events, firsts, bulk))
                 .chain(() -> {
