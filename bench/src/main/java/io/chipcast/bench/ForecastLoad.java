@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -60,6 +61,8 @@ public final class ForecastLoad {
     private static final String KAFKA = "127.0.0.1:9092";
     private static final int SKUS = 50;
     private static final int LINES = 5;
+    /** Before the measured steady run: lets the JIT, the collector and PostgreSQL settle after the bulk setup. */
+    private static final Duration WARM_UP = Duration.ofSeconds(15);
 
     private final String run = Long.toString(System.nanoTime(), 36);
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -69,6 +72,12 @@ public final class ForecastLoad {
     private final Map<String, List<Long>> projectionsByCause = new ConcurrentHashMap<>();
     private final AtomicLong projectionsSeen = new AtomicLong();
     private final AtomicBoolean watching = new AtomicBoolean(true);
+    private int shipments;
+    /** The events whose projections are split into stages, by ce_id: when each was published, and where its stages go. */
+    private final Map<String, Measured> measured = new ConcurrentHashMap<>();
+
+    private record Measured(Instant time, Stages stages) {
+    }
 
     public static void main(String[] args) throws Exception {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -105,7 +114,9 @@ public final class ForecastLoad {
                 (System.nanoTime() - start) / 1e9, customers / ((System.nanoTime() - start) / 1e9));
 
         // 1. Fan-out of one price change of the most used SKU.
+        Stages fanOutStages = new Stages();
         CloudEvent change = publish(Topics.PRICES, price(hotSku, 25_000));
+        measured.put(change.id(), new Measured(change.time(), fanOutStages));
         producer.flush();
         long sent = System.currentTimeMillis();
         long quietSince = System.nanoTime();
@@ -122,28 +133,19 @@ public final class ForecastLoad {
         long lastArrival = arrivals.stream().mapToLong(Long::longValue).max().orElse(sent);
         System.out.printf("fan-out: one price change of %s changed %d projections; the last reached forecast.projections %d ms after the change was published%n",
                 hotSku, arrivals.size(), lastArrival - sent);
+        fanOutStages.print();
 
-        // 2. Steady shipment events, one customer each.
-        Histogram e2e = new Histogram(3);
+        // 2. Steady shipment events, one customer each: a warm-up at the same rate, then the measured run.
+        Stages stages = new Stages();
         List<CloudEvent> events = new ArrayList<>();
-        long interval = 1_000_000_000L / rate;
-        long next = System.nanoTime();
-        long end = next + Duration.ofSeconds(seconds).toNanos();
-        int i = 0;
-        while (System.nanoTime() < end) {
-            int c = random.nextInt(customers);
-            // A SKU of one of the customer's lines, so that every event changes its projection.
-            events.add(publish(Topics.SHIPMENTS, new ShipmentEvent("SHP-" + run + "-" + i++, customer(c), sku(firstSku[c]),
-                    100L + random.nextInt(900), BigDecimal.valueOf(24_000), ShipmentStatus.ALLOCATED, LocalDate.of(2024, 12, 1),
-                    Instant.now())));
-            next += interval;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-        }
+        steadyShipments(rate, WARM_UP, random, customers, firstSku, event -> { });
+        steadyShipments(rate, Duration.ofSeconds(seconds), random, customers, firstSku, event -> {
+            measured.put(event.id(), new Measured(event.time(), stages));
+            events.add(event);
+        });
         producer.flush();
         Thread.sleep(5_000);
+        Histogram e2e = new Histogram(3);
         int missing = 0;
         for (CloudEvent event : events) {
             List<Long> seen = projectionsByCause.get(event.id());
@@ -155,10 +157,30 @@ public final class ForecastLoad {
         }
         System.out.printf("end to end at %d events/s for %d s: %d events, p50 %d ms, p99 %d ms, max %d ms, %d without a projection (unchanged or late)%n",
                 rate, seconds, events.size(), e2e.getValueAtPercentile(50), e2e.getValueAtPercentile(99), e2e.getMaxValue(), missing);
+        stages.print();
         rawKafka(rate, seconds);
         watching.set(false);
         watcher.join();
         producer.close();
+    }
+
+    /** Shipment events at a steady rate, each of one random customer and a SKU of one of its lines, so that it changes its projection. */
+    private void steadyShipments(int rate, Duration duration, Random random, int customers, int[] firstSku,
+            Consumer<CloudEvent> published) throws InterruptedException {
+        long interval = 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        long end = next + duration.toNanos();
+        while (System.nanoTime() < end) {
+            int c = random.nextInt(customers);
+            published.accept(publish(Topics.SHIPMENTS, new ShipmentEvent("SHP-" + run + "-" + shipments++, customer(c),
+                    sku(firstSku[c]), 100L + random.nextInt(900), BigDecimal.valueOf(24_000), ShipmentStatus.ALLOCATED,
+                    LocalDate.of(2024, 12, 1), Instant.now())));
+            next += interval;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
     }
 
     /** The same measurement on a bare topic hop: produce, then consume, nothing in between. */
@@ -224,8 +246,13 @@ public final class ForecastLoad {
                     for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(20))) {
                         if (record.key() != null && record.key().startsWith("c-" + run)) {
                             Projection projection = Json.read(record.value(), Projection.class);
+                            long received = System.currentTimeMillis();
                             projectionsByCause.computeIfAbsent(projection.cause().eventId(), id -> new ArrayList<>())
-                                    .add(System.currentTimeMillis());
+                                    .add(received);
+                            Measured cause = measured.get(projection.cause().eventId());
+                            if (cause != null) {
+                                cause.stages().record(cause.time(), projection, CloudEventHeaders.read(record.headers()).time(), record.timestamp(), received);
+                            }
                             projectionsSeen.incrementAndGet();
                         }
                     }

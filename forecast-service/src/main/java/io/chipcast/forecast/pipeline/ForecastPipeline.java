@@ -2,6 +2,7 @@ package io.chipcast.forecast.pipeline;
 
 import io.chipcast.contracts.Topic;
 import io.chipcast.contracts.Topics;
+import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.CatalogEntry;
 import io.chipcast.contracts.payload.Cause;
 import io.chipcast.contracts.payload.DemandPlan;
@@ -79,6 +80,7 @@ public class ForecastPipeline {
     private static final Duration RESTART_BACKOFF = Duration.ofSeconds(2);
     /** Redeliveries come within seconds of the original (an outbox relay resending a batch): a million is ample. */
     private static final int SEEN_REFERENCE_EVENTS = 1_000_000;
+    private static final int PARALLEL_SERIALIZATION = 500;
 
     private final Map<String, Object> kafkaConfig;
     private final ForecastStore store;
@@ -317,8 +319,13 @@ public class ForecastPipeline {
     }
 
     private void collect(ForecastEngine.Outcome outcome, Batch batch) {
-        for (Projection projection : outcome.projections()) {
-            batch.projection(projection, partitionOfCustomer.get(projection.customerId()),
+        List<Projection> projections = outcome.projections();
+        // A price change of a popular SKU writes thousands of documents: on every core.
+        List<String> json = (projections.size() >= PARALLEL_SERIALIZATION ? projections.parallelStream() : projections.stream())
+                .map(Json::writeString).toList();
+        for (int i = 0; i < projections.size(); i++) {
+            Projection projection = projections.get(i);
+            batch.projection(projection, json.get(i), partitionOfCustomer.get(projection.customerId()),
                     engine.costAlertedOn(projection.customerId()).orElse(projection.projectedCost()));
         }
         batch.alerts(outcome.alerts());

@@ -1,6 +1,5 @@
 package io.chipcast.forecast.store;
 
-import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.Alert;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.contracts.payload.Projection;
@@ -53,9 +52,9 @@ public final class Batch {
         shipments.add(new ShipmentRow(event, partition));
     }
 
-    /** A new version of a projection: kept in the history, published, and the latest stored as current. */
-    public void projection(Projection projection, int partition, BigDecimal costAlertedOn) {
-        ProjectionRow row = new ProjectionRow(projection, Json.writeString(projection), partition, costAlertedOn);
+    /** A new version of a projection, with its JSON: kept in the history, published, and the latest stored as current. */
+    public void projection(Projection projection, String json, int partition, BigDecimal costAlertedOn) {
+        ProjectionRow row = new ProjectionRow(projection, json, partition, costAlertedOn);
         projectionVersions.add(row);
         latestProjections.put(projection.customerId(), row);
     }

@@ -17,17 +17,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -77,7 +79,8 @@ public class ForecastStore {
             partitionOf.put(row.getString("customer_id"), row.getInteger("partition"));
         }
         Map<String, StoredProjection> projections = new HashMap<>();
-        for (Row row : select("SELECT customer_id, payload, cost_alerted_on FROM projection WHERE partition = ANY($1)", wanted)) {
+        for (Row row : select("SELECT p.customer_id, h.payload, p.cost_alerted_on FROM projection p "
+                + "JOIN projection_history h ON h.customer_id = p.customer_id AND h.version = p.version WHERE p.partition = ANY($1)", wanted)) {
             projections.put(row.getString("customer_id"), new StoredProjection(
                     Json.read(row.getString("payload"), Projection.class), row.getBigDecimal("cost_alerted_on")));
         }
@@ -96,34 +99,61 @@ public class ForecastStore {
         return processed;
     }
 
-    /** Commits a batch: its state, its projections and their events, what was applied and where to resume — or nothing. */
+    /**
+     * Commits a batch: its state, its projections and their events, what was applied and where to
+     * resume — or nothing. One statement per table whatever the batch size: the rows travel as
+     * arrays and {@code unnest} turns them back into rows (in order, for the tables whose order
+     * is their identity), which keeps a fan-out of thousands of projections to a few round trips.
+     */
     public void commit(Batch batch) {
-        Instant now = Instant.now();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Batch.PlanRow> plans = latestPlans(batch);
+        List<Batch.ProjectionRow> latest = List.copyOf(batch.latestProjections.values());
+        List<OutboxRow> outbox = outboxRows(batch, now);
         pool.withTransaction(connection -> Uni.createFrom().voidItem()
-                .chain(() -> batch(connection, "INSERT INTO processed_event (event_id, topic, applied_at) VALUES ($1, $2, $3)",
-                        batch.processed.stream().map(p -> Tuple.of(p.eventId(), p.topic(), now.atOffset(ZoneOffset.UTC))).toList()))
-                .chain(() -> batch(connection, "INSERT INTO consumer_position (topic, partition, next_offset) VALUES ($1, $2, $3) "
+                .chain(() -> insert(connection, batch.processed, "INSERT INTO processed_event (event_id, topic, applied_at) "
+                                + "SELECT event_id, topic, $3 FROM unnest($1::varchar[], $2::varchar[]) AS u(event_id, topic)",
+                        Tuple.of(column(batch.processed, Batch.Processed::eventId), column(batch.processed, Batch.Processed::topic), now)))
+                .chain(() -> insert(connection, batch.positions.entrySet(), "INSERT INTO consumer_position (topic, partition, next_offset) "
+                                + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[]) "
                                 + "ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset",
-                        batch.positions.entrySet().stream().map(e -> Tuple.of(e.getKey().topic(), e.getKey().partition(), e.getValue())).toList()))
-                .chain(() -> batch(connection, "INSERT INTO demand_plan (customer_id, partition, version, payload) VALUES ($1, $2, $3, $4) "
+                        Tuple.of(batch.positions.keySet().stream().map(TopicPartition::topic).toArray(String[]::new),
+                                batch.positions.keySet().stream().map(TopicPartition::partition).toArray(Integer[]::new),
+                                batch.positions.values().toArray(Long[]::new))))
+                .chain(() -> insert(connection, plans, "INSERT INTO demand_plan (customer_id, partition, version, payload) "
+                                + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]) "
                                 + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, version = EXCLUDED.version, "
                                 + "payload = EXCLUDED.payload WHERE demand_plan.version <= EXCLUDED.version",
-                        batch.plans.stream().map(p -> Tuple.of(p.plan().customerId(), p.partition(), p.plan().version(),
-                                Json.writeString(p.plan()))).toList()))
-                .chain(() -> batch(connection, "INSERT INTO shipment_event (customer_id, partition, payload) VALUES ($1, $2, $3)",
-                        batch.shipments.stream().map(s -> Tuple.of(s.event().customerId(), s.partition(), Json.writeString(s.event()))).toList()))
-                .chain(() -> batch(connection, "INSERT INTO projection (customer_id, partition, version, payload, computed_at, cost_alerted_on) "
-                                + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, "
-                                + "version = EXCLUDED.version, payload = EXCLUDED.payload, computed_at = EXCLUDED.computed_at, "
-                                + "cost_alerted_on = EXCLUDED.cost_alerted_on",
-                        batch.latestProjections.values().stream().map(p -> Tuple.from(List.of(p.projection().customerId(), p.partition(),
-                                p.projection().version(), p.json(),
-                                p.projection().computedAt().atOffset(ZoneOffset.UTC), p.costAlertedOn()))).toList()))
-                .chain(() -> batch(connection, "INSERT INTO projection_history (customer_id, version, payload, computed_at) VALUES ($1, $2, $3, $4)",
-                        batch.projectionVersions.stream().map(p -> Tuple.of(p.projection().customerId(), p.projection().version(),
-                                p.json(), p.projection().computedAt().atOffset(ZoneOffset.UTC))).toList()))
-                .chain(() -> batch(connection, "INSERT INTO outbox_event (event_id, topic, record_key, event_type, event_time, payload) "
-                                + "VALUES ($1, $2, $3, $4, $5, $6)", outboxRows(batch, now))))
+                        Tuple.of(column(plans, p -> p.plan().customerId()), plans.stream().map(Batch.PlanRow::partition).toArray(Integer[]::new),
+                                plans.stream().map(p -> p.plan().version()).toArray(Long[]::new),
+                                column(plans, p -> Json.writeString(p.plan())))))
+                .chain(() -> insert(connection, batch.shipments, "INSERT INTO shipment_event (customer_id, partition, payload) "
+                                + "SELECT customer_id, partition, payload FROM unnest($1::varchar[], $2::int[], $3::text[]) "
+                                + "WITH ORDINALITY AS u(customer_id, partition, payload, arrival) ORDER BY arrival",
+                        Tuple.of(column(batch.shipments, r -> r.event().customerId()),
+                                batch.shipments.stream().map(Batch.ShipmentRow::partition).toArray(Integer[]::new),
+                                column(batch.shipments, r -> Json.writeString(r.event())))))
+                .chain(() -> insert(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on) "
+                                + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[]) "
+                                + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, "
+                                + "version = EXCLUDED.version, cost_alerted_on = EXCLUDED.cost_alerted_on",
+                        Tuple.of(column(latest, p -> p.projection().customerId()),
+                                latest.stream().map(Batch.ProjectionRow::partition).toArray(Integer[]::new),
+                                latest.stream().map(p -> p.projection().version()).toArray(Long[]::new),
+                                column(latest, p -> p.costAlertedOn().toPlainString()))))
+                .chain(() -> insert(connection, batch.projectionVersions, "INSERT INTO projection_history (customer_id, version, payload, computed_at) "
+                                + "SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::timestamptz[])",
+                        Tuple.of(column(batch.projectionVersions, p -> p.projection().customerId()),
+                                batch.projectionVersions.stream().map(p -> p.projection().version()).toArray(Long[]::new),
+                                column(batch.projectionVersions, Batch.ProjectionRow::json),
+                                batch.projectionVersions.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC))
+                                        .toArray(OffsetDateTime[]::new))))
+                .chain(() -> insert(connection, outbox, "INSERT INTO outbox_event (event_id, topic, record_key, event_type, event_time, payload) "
+                                + "SELECT event_id, topic, record_key, event_type, $5, payload "
+                                + "FROM unnest($1::text[]::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $6::text[]) "
+                                + "WITH ORDINALITY AS u(event_id, topic, record_key, event_type, payload, published) ORDER BY published",
+                        Tuple.from(List.of(column(outbox, OutboxRow::eventId), column(outbox, OutboxRow::topic),
+                                column(outbox, OutboxRow::key), column(outbox, OutboxRow::type), now, column(outbox, OutboxRow::json))))))
                 .await().atMost(TIMEOUT);
     }
 
@@ -143,7 +173,8 @@ public class ForecastStore {
     }
 
     public Uni<Optional<String>> projectionJson(String customerId) {
-        return pool.preparedQuery("SELECT payload FROM projection WHERE customer_id = $1").execute(Tuple.of(customerId))
+        return pool.preparedQuery("SELECT h.payload FROM projection p "
+                        + "JOIN projection_history h ON h.customer_id = p.customer_id AND h.version = p.version WHERE p.customer_id = $1").execute(Tuple.of(customerId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("payload")));
     }
 
@@ -157,21 +188,33 @@ public class ForecastStore {
                 });
     }
 
-    private List<Tuple> outboxRows(Batch batch, Instant now) {
-        List<Tuple> rows = new ArrayList<>();
+    /** The outbox events of a batch: every projection version, then every alert, in the order they were made. */
+    private List<OutboxRow> outboxRows(Batch batch, OffsetDateTime now) {
+        List<OutboxRow> rows = new ArrayList<>();
         batch.projectionVersions.forEach(row -> rows.add(outboxRow(Topics.PROJECTIONS, row.projection(), row.json(), now)));
         batch.alerts.forEach(alert -> rows.add(outboxRow(Topics.ALERTS, alert, Json.writeString(alert), now)));
         return rows;
     }
 
-    private <V extends Validated> Tuple outboxRow(Topic<String, V> topic, V payload, String json, Instant now) {
-        CloudEvent event = CloudEvent.of(topic, source, UUID.randomUUID(), now);
-        return Tuple.from(List.of(UUID.fromString(event.id()), topic.name(), topic.keyOf(payload), event.type(),
-                event.time().atOffset(ZoneOffset.UTC), json));
+    private <V extends Validated> OutboxRow outboxRow(Topic<String, V> topic, V payload, String json, OffsetDateTime now) {
+        CloudEvent event = CloudEvent.of(topic, source, UUID.randomUUID(), now.toInstant());
+        return new OutboxRow(event.id(), topic.name(), topic.keyOf(payload), event.type(), json);
     }
 
-    private static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+    /** The newest plan of each customer in the batch (one statement upserts a row at most once). */
+    private static List<Batch.PlanRow> latestPlans(Batch batch) {
+        Map<String, Batch.PlanRow> latest = new LinkedHashMap<>();
+        batch.plans.forEach(row -> latest.merge(row.plan().customerId(), row,
+                (kept, next) -> next.plan().version() >= kept.plan().version() ? next : kept));
+        return List.copyOf(latest.values());
+    }
+
+    private static <T> String[] column(Collection<T> rows, Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    private static Uni<Void> insert(SqlConnection connection, Collection<?> rows, String sql, Tuple columns) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(sql).execute(columns).replaceWithVoid();
     }
 
     /** @param array the one parameter, $1: an array such as Integer[] or String[] */
@@ -181,6 +224,9 @@ public class ForecastStore {
 
     /** A projection as persisted, with the cost its next COST_CHANGED is measured from. */
     public record StoredProjection(Projection projection, BigDecimal costAlertedOn) {
+    }
+
+    private record OutboxRow(String eventId, String topic, String key, String type, String json) {
     }
 
     /** One customer's plan and shipment events. */
