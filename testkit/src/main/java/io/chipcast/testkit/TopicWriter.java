@@ -6,6 +6,7 @@ import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.kafka.CloudEventHeaders;
 import io.chipcast.contracts.validation.Validated;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,15 +31,27 @@ public final class TopicWriter {
         return event;
     }
 
+    /** Publishes payloads in order through one producer; returns once the broker has them all. */
+    @SuppressWarnings("unchecked")
+    public static <V extends Validated> void publishAll(Topic<String, ?> topic, List<? extends Validated> payloads, String source) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (Validated payload : payloads) {
+                RecordHeaders headers = new RecordHeaders();
+                CloudEventHeaders.write(CloudEvent.of(topic, source), headers);
+                producer.send(new ProducerRecord<>(topic.name(), null, ((Topic<String, V>) topic).keyOf((V) payload),
+                        Json.write(payload), headers));
+            }
+            producer.flush();
+        }
+    }
+
     /** Publishes any bytes with any headers: for poison records. */
     public static void sendRaw(String topic, String key, String value, CloudEvent event) {
         send(topic, key, value.getBytes(StandardCharsets.UTF_8), event);
     }
 
     private static void send(String topic, String key, byte[] value, CloudEvent event) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
             RecordHeaders headers = new RecordHeaders();
             if (event != null) {
                 CloudEventHeaders.write(event, headers);
@@ -47,5 +60,10 @@ public final class TopicWriter {
         } catch (Exception e) {
             throw new AssertionError("cannot publish to " + topic, e);
         }
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 }

@@ -45,6 +45,12 @@ public class DemandPlanService {
                 });
     }
 
+    /** The version of the customer's current plan; 0 when it has none. */
+    @WithSession
+    public Uni<Long> currentVersion(String customerId) {
+        return DemandPlanEntity.<DemandPlanEntity>findById(customerId).map(plan -> plan == null ? 0L : plan.version);
+    }
+
     @WithSession
     public Uni<DemandPlan> current(String customerId) {
         return DemandPlanEntity.<DemandPlanEntity>findById(customerId)

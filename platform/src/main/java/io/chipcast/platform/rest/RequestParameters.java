@@ -31,6 +31,22 @@ public final class RequestParameters {
         }
     }
 
+    /** A whole number from {@code min} to {@code max}, or {@code otherwise} when the parameter is absent. */
+    public static long wholeNumber(String name, String value, long min, long max, long otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, as for a number out of range.
+        }
+        throw ProblemException.badRequest(name, "must be a whole number from " + min + " to " + max);
+    }
+
     /** One of an enum's constants (any case), or {@code otherwise} when the parameter is absent. */
     public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type, E otherwise) {
         if (value == null) {

@@ -1,0 +1,74 @@
+package io.chipcast.gateway.rest;
+
+import io.chipcast.contracts.payload.AlertType;
+import io.chipcast.gateway.stream.AlertStreams;
+import io.chipcast.gateway.stream.ForecastFeed;
+import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.rest.RequestParameters;
+import io.chipcast.platform.security.CustomerAccess;
+import io.chipcast.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A customer's alerts and projection changes as {@code text/event-stream} (SPEC section 5): a
+ * {@code snapshot} of the current projection, then every {@code projection} and {@code alert} as
+ * it happens, each with an id to resume from ({@code Last-Event-ID}); {@code reset} and a fresh
+ * snapshot when the id cannot be honoured; {@code overflow} before a subscriber that does not
+ * keep up is disconnected. {@code ?type=COST_CHANGED,LINE_BLOCKED} keeps only those alerts.
+ */
+@Path("/api/v1/customers/{customerId}/alerts")
+public class AlertStreamResource {
+
+    private final AlertStreams streams;
+    private final ForecastFeed feed;
+    private final CustomerAccess access;
+
+    @Inject
+    public AlertStreamResource(AlertStreams streams, ForecastFeed feed, CustomerAccess access) {
+        this.streams = streams;
+        this.feed = feed;
+        this.access = access;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
+    public void alerts(@PathParam("customerId") String customerId, @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("type") List<String> type, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context SseEventSink sink, @Context Sse sse) {
+        access.requireReadable(RequestParameters.identifier("customerId", customerId));
+        Set<AlertType> types = alertTypes(type);
+        feed.requireReady();
+        streams.open(customerId, lastEventId, types, sink, sse, authorization);
+    }
+
+    /** {@code type} may repeat and may list several types separated by commas. */
+    private static Set<AlertType> alertTypes(List<String> values) {
+        Set<AlertType> types = EnumSet.noneOf(AlertType.class);
+        values.stream().flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(v -> !v.isEmpty())
+                .forEach(value -> {
+                    try {
+                        types.add(AlertType.valueOf(value));
+                    } catch (IllegalArgumentException e) {
+                        throw ProblemException.badRequest("type", "must be one of " + Arrays.toString(AlertType.values()));
+                    }
+                });
+        return types;
+    }
+}

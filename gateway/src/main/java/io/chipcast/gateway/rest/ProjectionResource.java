@@ -1,0 +1,128 @@
+package io.chipcast.gateway.rest;
+
+import io.chipcast.contracts.json.Json;
+import io.chipcast.contracts.payload.Projection;
+import io.chipcast.gateway.forecast.ForecastQueries;
+import io.chipcast.gateway.forecast.Upstream;
+import io.chipcast.gateway.service.DemandPlanService;
+import io.chipcast.gateway.stream.ForecastFeed;
+import io.chipcast.platform.rest.Problem;
+import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.rest.RequestParameters;
+import io.chipcast.platform.security.CustomerAccess;
+import io.chipcast.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * A customer's projection, its history and what-if, answered by forecast-service (ADR 008). With
+ * {@code ?minPlanVersion=N} the answer waits (up to {@code wait} seconds, 10 by default, 30 at
+ * most) until the projection reflects plan version N — read-your-write after a plan PUT, without
+ * polling.
+ */
+@Path("/api/v1/customers/{customerId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectionResource {
+
+    private static final long MAX_WAIT_SECONDS = 30;
+    private static final long DEFAULT_WAIT_SECONDS = 10;
+
+    private final ForecastQueries queries;
+    private final ForecastFeed feed;
+    private final DemandPlanService plans;
+    private final CustomerAccess access;
+
+    @Inject
+    public ProjectionResource(ForecastQueries queries, ForecastFeed feed, DemandPlanService plans, CustomerAccess access) {
+        this.queries = queries;
+        this.feed = feed;
+        this.plans = plans;
+        this.access = access;
+    }
+
+    @GET
+    @Path("projection")
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
+    public Uni<Response> projection(@PathParam("customerId") String customerId,
+            @Parameter(description = "wait until the projection reflects this plan version") @QueryParam("minPlanVersion") String minPlanVersion,
+            @Parameter(description = "seconds to wait for minPlanVersion (1-30, default 10)") @QueryParam("wait") String wait,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return answer(customerId, minPlanVersion, wait, authorization, () -> queries.projection(customerId, authorization));
+    }
+
+    /** Every version of the projection, oldest first, each with its cause. */
+    @GET
+    @Path("projection/history")
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
+    public Uni<Response> history(@PathParam("customerId") String customerId,
+            @Parameter(description = "wait until the projection reflects this plan version") @QueryParam("minPlanVersion") String minPlanVersion,
+            @Parameter(description = "seconds to wait for minPlanVersion (1-30, default 10)") @QueryParam("wait") String wait,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return answer(customerId, minPlanVersion, wait, authorization, () -> queries.history(customerId, authorization));
+    }
+
+    /** The projection under hypothetical price changes and rulings; nothing is stored or published. */
+    @POST
+    @Path("what-if")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    public Uni<Response> whatIf(@PathParam("customerId") String customerId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            String body) {
+        access.requireReadable(RequestParameters.identifier("customerId", customerId));
+        return queries.whatIf(customerId, authorization, body)
+                .onFailure().transform(ForecastQueries::unavailable)
+                .map(Upstream::toResponse);
+    }
+
+    private Uni<Response> answer(String customerId, String minPlanVersion, String wait, String authorization,
+            Supplier<Uni<Upstream>> query) {
+        access.requireReadable(RequestParameters.identifier("customerId", customerId));
+        long minimum = RequestParameters.wholeNumber("minPlanVersion", minPlanVersion, 1, Long.MAX_VALUE, 0);
+        Duration waitFor = Duration.ofSeconds(RequestParameters.wholeNumber("wait", wait, 1, MAX_WAIT_SECONDS, DEFAULT_WAIT_SECONDS));
+        Uni<Void> ready = minimum == 0 ? Uni.createFrom().voidItem() : reflecting(customerId, minimum, waitFor, authorization);
+        return ready.chain(query::get)
+                .onFailure(failure -> !(failure instanceof ProblemException)).transform(ForecastQueries::unavailable)
+                .map(Upstream::toResponse);
+    }
+
+    /** Completes once the customer's projection reflects plan version {@code minimum}, or fails after {@code waitFor}. */
+    private Uni<Void> reflecting(String customerId, long minimum, Duration waitFor, String authorization) {
+        return plans.currentVersion(customerId).chain(current -> {
+            if (current < minimum) {
+                throw ProblemException.unprocessable("minPlanVersion", current == 0
+                        ? "customer " + customerId + " has no demand plan"
+                        : "customer " + customerId + " has plan version " + current + "; version " + minimum + " was never written");
+            }
+            feed.requireReady();
+            // Listen first, then look: a projection published in between is not missed.
+            CompletableFuture<Void> projected = feed.planVersionProjected(customerId, minimum);
+            return queries.projection(customerId, authorization).chain(upstream -> {
+                if (upstream.isOk() && Json.read(upstream.body(), Projection.class).planVersion() >= minimum) {
+                    projected.complete(null);
+                    return Uni.createFrom().voidItem();
+                }
+                return Uni.createFrom().completionStage(projected)
+                        .ifNoItem().after(waitFor).failWith(() -> new ProblemException(Problem.of(Response.Status.GATEWAY_TIMEOUT,
+                                "not-yet-projected", "the projection of customer " + customerId + " did not reflect plan version "
+                                        + minimum + " within " + waitFor.toSeconds() + " s; ask again")))
+                        .onTermination().invoke(() -> projected.cancel(false));
+            });
+        });
+    }
+}
