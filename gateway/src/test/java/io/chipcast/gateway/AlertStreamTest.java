@@ -12,7 +12,7 @@ import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.Alert;
 import io.chipcast.contracts.payload.AlertType;
 import io.chipcast.contracts.payload.Projection;
-import io.chipcast.testkit.SseClient;
+import io.chipcast.devstack.http.SseClient;
 import io.chipcast.testkit.TestTokens;
 import io.chipcast.testkit.TopicWriter;
 import io.quarkus.test.common.http.TestHTTPResource;

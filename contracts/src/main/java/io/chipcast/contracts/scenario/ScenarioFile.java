@@ -25,8 +25,12 @@ public record ScenarioFile(String name, List<Event> events) {
             "catalog", Topics.CATALOG, "price", Topics.PRICES, "ruling", Topics.RULINGS,
             "shipment", Topics.SHIPMENTS, "plan", Topics.DEMAND_PLANS);
 
-    /** One event of the timeline: the topic it belongs on and its payload, validated. */
-    public record Event(Topic<String, ?> topic, Validated payload) {
+    /**
+     * One event of the timeline: the topic it belongs on and its payload, validated.
+     *
+     * @param where where it is in the file, such as {@code events[3]} or {@code catalog[0]}
+     */
+    public record Event(String where, Topic<String, ?> topic, Validated payload) {
     }
 
     public ScenarioFile {
@@ -71,7 +75,7 @@ public record ScenarioFile(String name, List<Event> events) {
             Validated payload = Json.bind(node, topic.valueType());
             List<Violation> found = payload.violations();
             if (found.isEmpty()) {
-                events.add(new Event(topic, payload));
+                events.add(new Event(field, topic, payload));
             } else {
                 found.forEach(v -> violations.add(v.under(field)));
             }

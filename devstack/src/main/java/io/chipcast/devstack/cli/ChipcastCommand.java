@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code ./chipcast}: runs chipcast on this machine (SPEC section 6). */
 @Command(name = "chipcast", mixinStandardHelpOptions = true, version = "chipcast 0.1.0",
         description = "Runs chipcast locally: a real Kafka broker and PostgreSQL, and the four services.",
-        subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class, TokenCommand.class})
+        subcommands = {UpCommand.class, LoadCommand.class, StatusCommand.class, DownCommand.class, TokenCommand.class})
 public final class ChipcastCommand implements Runnable {
 
     /**

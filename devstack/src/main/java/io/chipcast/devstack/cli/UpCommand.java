@@ -44,9 +44,6 @@ final class UpCommand implements Callable<Integer> {
             out.println("chipcast is already running (pid " + running.get().supervisorPid() + "): ./chipcast status, ./chipcast down");
             return 1;
         }
-        if (!noScenario || scenario != null) {
-            out.println("note: scenario replay is not available yet; starting without a scenario.");
-        }
         return detach ? startDetached(workspace) : runInForeground(workspace);
     }
 
@@ -76,9 +73,26 @@ final class UpCommand implements Callable<Integer> {
         StackState state = stack.state();
         state.write(workspace.stateFile());
         Summary.print(state, Duration.between(started, Instant.now()), out);
+        replay(workspace, state);
         out.println("Press Ctrl-C to stop everything.");
         watch(stack, stopped);
         return 0;
+    }
+
+    /**
+     * Replays the seed story (or {@code --scenario FILE}) unless {@code --no-scenario}, then repeats
+     * where the dashboard is and an admin token, below the replay's report.
+     */
+    private int replay(Workspace workspace, StackState state) {
+        if (noScenario) {
+            return 0;
+        }
+        Path file = scenario != null ? scenario : workspace.repositoryRoot().resolve("scenarios").resolve("seed-story.json");
+        int code = ScenarioReplay.run(file, state, out);
+        out.println("Dashboard: " + Summary.dashboardUrl(state));
+        out.println("Admin token: " + state.adminToken());
+        out.println();
+        return code;
     }
 
     /** Tells the person at the terminal when a service dies, until the stack is stopped. */
@@ -122,8 +136,9 @@ final class UpCommand implements Callable<Integer> {
                             .flatMap(ProcessHandle::parent).map(p -> p.pid() == supervisor.pid()).orElse(false));
             if (state.isPresent()) {
                 Summary.print(state.get(), Duration.between(started, Instant.now()), out);
+                int replayed = replay(workspace, state.get());
                 out.println("Stop it with ./chipcast down.");
-                return 0;
+                return replayed;
             }
             if (!supervisor.isAlive()) {
                 out.println("chipcast could not start; the end of " + log + ":");

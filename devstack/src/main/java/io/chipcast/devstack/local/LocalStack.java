@@ -57,7 +57,7 @@ public final class LocalStack implements AutoCloseable {
             for (ChipcastService service : ChipcastService.values()) {
                 DatabaseProvisioner.ensureDatabase(postgres, service.database());
                 services.add(ServiceProcess.start(service, workspace.serviceApp(service.moduleName()), ports.of(service),
-                        workspace.logs(), environmentFor(service, infrastructure, workspace), jvmOptions()));
+                        workspace.logs(), environmentFor(service, infrastructure, workspace, ports), jvmOptions()));
             }
             progress.step("started " + services.size() + " services, waiting until they are ready");
             return new LocalStack(workspace, infrastructure, services);
@@ -177,9 +177,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static Map<String, String> environmentFor(ChipcastService service, Infrastructure infrastructure,
-            Workspace workspace) {
+            Workspace workspace, StackPorts ports) {
         PostgresEndpoint postgres = infrastructure.postgres();
         return Map.of(
+                // The gateway answers projection queries through forecast-service (ADR 008).
+                "QUARKUS_REST_CLIENT_FORECAST_URL", "http://localhost:" + ports.of(ChipcastService.FORECAST),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", workspace.keys().resolve("public.pem").toString(),
                 "MP_JWT_VERIFY_ISSUER", TokenIssuer.LOCAL_ISSUER,
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),

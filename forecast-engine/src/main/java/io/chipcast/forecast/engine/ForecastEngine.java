@@ -9,6 +9,7 @@ import io.chipcast.contracts.payload.Projection;
 import io.chipcast.contracts.payload.ProjectionLine;
 import io.chipcast.contracts.payload.Ruling;
 import io.chipcast.contracts.payload.ShipmentEvent;
+import io.chipcast.contracts.validation.Validated;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,6 +42,22 @@ public final class ForecastEngine {
     public ForecastEngine(BigDecimal costChangePercent, Clock clock) {
         this.alertRules = new AlertRules(costChangePercent);
         this.clock = clock;
+    }
+
+    /** Any input of the engine, by its payload type: a catalog entry, a price change, a ruling, a shipment event or a plan. */
+    public Outcome apply(Validated payload, Cause cause) {
+        if (payload instanceof CatalogEntry entry) {
+            return onCatalog(entry, cause);
+        } else if (payload instanceof PriceChange change) {
+            return onPrice(change, cause);
+        } else if (payload instanceof Ruling ruling) {
+            return onRuling(ruling, cause);
+        } else if (payload instanceof ShipmentEvent shipment) {
+            return onShipment(shipment, cause);
+        } else if (payload instanceof DemandPlan plan) {
+            return onPlan(plan, cause);
+        }
+        throw new IllegalArgumentException("not an input of the forecast engine: " + payload.getClass().getSimpleName());
     }
 
     public Outcome onCatalog(CatalogEntry entry, Cause cause) {

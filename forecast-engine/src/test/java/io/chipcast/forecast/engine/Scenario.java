@@ -1,11 +1,6 @@
 package io.chipcast.forecast.engine;
 
-import io.chipcast.contracts.payload.CatalogEntry;
 import io.chipcast.contracts.payload.Cause;
-import io.chipcast.contracts.payload.DemandPlan;
-import io.chipcast.contracts.payload.PriceChange;
-import io.chipcast.contracts.payload.Ruling;
-import io.chipcast.contracts.payload.ShipmentEvent;
 import io.chipcast.contracts.scenario.ScenarioFile;
 import io.chipcast.contracts.validation.Validated;
 import java.io.IOException;
@@ -24,18 +19,7 @@ record Scenario(List<Event> events) {
     record Event(String eventType, Validated payload, Cause cause) {
 
         ForecastEngine.Outcome applyTo(ForecastEngine engine) {
-            if (payload instanceof CatalogEntry entry) {
-                return engine.onCatalog(entry, cause);
-            } else if (payload instanceof PriceChange change) {
-                return engine.onPrice(change, cause);
-            } else if (payload instanceof Ruling ruling) {
-                return engine.onRuling(ruling, cause);
-            } else if (payload instanceof ShipmentEvent shipment) {
-                return engine.onShipment(shipment, cause);
-            } else if (payload instanceof DemandPlan plan) {
-                return engine.onPlan(plan, cause);
-            }
-            throw new IllegalArgumentException("not an input of the engine: " + payload);
+            return engine.apply(payload, cause);
         }
     }
 

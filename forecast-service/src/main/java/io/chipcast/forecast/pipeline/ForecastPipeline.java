@@ -3,12 +3,9 @@ package io.chipcast.forecast.pipeline;
 import io.chipcast.contracts.Topic;
 import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.json.Json;
-import io.chipcast.contracts.payload.CatalogEntry;
 import io.chipcast.contracts.payload.Cause;
 import io.chipcast.contracts.payload.DemandPlan;
-import io.chipcast.contracts.payload.PriceChange;
 import io.chipcast.contracts.payload.Projection;
-import io.chipcast.contracts.payload.Ruling;
 import io.chipcast.contracts.payload.ShipmentEvent;
 import io.chipcast.contracts.validation.Validated;
 import io.chipcast.forecast.engine.ForecastEngine;
@@ -307,15 +304,7 @@ public class ForecastPipeline {
             return ForecastEngine.Outcome.NOTHING;
         }
         lastReferenceEvent = record.cause();
-        Validated payload = record.payload();
-        return recomputeTime.record(() -> {
-            if (payload instanceof CatalogEntry entry) {
-                return engine.onCatalog(entry, record.cause());
-            } else if (payload instanceof PriceChange change) {
-                return engine.onPrice(change, record.cause());
-            }
-            return engine.onRuling((Ruling) payload, record.cause());
-        });
+        return recomputeTime.record(() -> engine.apply(record.payload(), record.cause()));
     }
 
     private void collect(ForecastEngine.Outcome outcome, Batch batch) {

@@ -8,11 +8,14 @@ import io.chipcast.platform.outbox.Outbox;
 import io.chipcast.platform.rest.EventBodies;
 import io.chipcast.platform.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Customers' demand plans: each accepted plan replaces the previous one with the next version and is published. */
@@ -43,6 +46,27 @@ public class DemandPlanService {
                         return entity.persist();
                     }).map(event -> new WriteResult(current == null ? 201 : 200, EventBodies.json(versioned, event), List.of(event)));
                 });
+    }
+
+    /**
+     * The customers with a plan, by id, at most {@code limit}.
+     *
+     * @param only the customers to list; null for every one
+     */
+    @WithSession
+    public Uni<List<CustomerSummary>> customers(Set<String> only, int limit) {
+        if (only != null && only.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Uni<List<DemandPlanEntity>> found = only == null
+                ? DemandPlanEntity.<DemandPlanEntity>findAll(Sort.by("customerId")).page(Page.ofSize(limit)).list()
+                : DemandPlanEntity.<DemandPlanEntity>find("customerId in ?1", Sort.by("customerId"), only).page(Page.ofSize(limit)).list();
+        return found.map(plans -> plans.stream().map(DemandPlanEntity::toPayload)
+                .map(plan -> new CustomerSummary(plan.customerId(), plan.name(), plan.country(), plan.version())).toList());
+    }
+
+    /** A customer as the dashboard lists it. */
+    public record CustomerSummary(String customerId, String name, String country, long planVersion) {
     }
 
     /** The version of the customer's current plan; 0 when it has none. */

@@ -1,4 +1,4 @@
-package io.chipcast.testkit;
+package io.chipcast.devstack.http;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-/** A {@code text/event-stream} reader for tests: every event and comment line, as they arrive. */
+/** A {@code text/event-stream} reader: every event and comment line, as they arrive (for the scenario loader and tests). */
 public final class SseClient implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -63,12 +63,12 @@ public final class SseClient implements AutoCloseable {
         try {
             Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (event == null) {
-                throw new AssertionError("no event within " + timeout);
+                throw new IllegalStateException("no event within " + timeout);
             }
             return event;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted");
+            throw new IllegalStateException("interrupted while waiting for an event", e);
         }
     }
 
@@ -90,6 +90,11 @@ public final class SseClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** Whether an event is waiting to be taken. */
+    public boolean hasEvents() {
+        return !events.isEmpty();
     }
 
     /** Comment lines received so far (heartbeats). */

@@ -1,0 +1,237 @@
+package io.chipcast.devstack.scenario;
+
+import io.chipcast.contracts.Topics;
+import io.chipcast.contracts.json.Json;
+import io.chipcast.contracts.payload.Alert;
+import io.chipcast.contracts.payload.CatalogEntry;
+import io.chipcast.contracts.payload.Cause;
+import io.chipcast.contracts.payload.DemandPlan;
+import io.chipcast.contracts.payload.Projection;
+import io.chipcast.contracts.payload.ShipmentEvent;
+import io.chipcast.contracts.scenario.ScenarioFile;
+import io.chipcast.contracts.validation.Validated;
+import io.chipcast.devstack.http.SseClient;
+import io.chipcast.forecast.engine.ForecastEngine;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Replays a scenario through chipcast's public HTTP APIs, in order — catalog entries and prices to
+ * pricing-service, rulings and shipment events to supply-service, plans to the gateway — then waits
+ * until every customer's projection, read through the gateway, reflects all of it.
+ *
+ * <p>"Reflects all of it" is exact, not a guess from quiet time: the loader runs the same events
+ * through a {@link ForecastEngine} of its own, and waits until each customer's projection has that
+ * content (costs and lines). Meanwhile it follows each customer's alert stream, so it can tell
+ * which alerts the replay raised.
+ */
+public final class ScenarioLoader {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration QUIET = Duration.ofSeconds(1);
+
+    private final URI pricing;
+    private final URI supply;
+    private final URI gateway;
+    private final String token;
+
+    /** What the replay left: each customer's projection as the gateway answers it, and the alerts raised meanwhile. */
+    public record Result(Map<String, Projection> projections, List<Alert> alerts) {
+    }
+
+    /** A replay that could not go on: which event, and why. */
+    public static final class LoadFailure extends RuntimeException {
+        public LoadFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** @param token an admin's bearer token */
+    public ScenarioLoader(URI pricing, URI supply, URI gateway, String token) {
+        this.pricing = pricing;
+        this.supply = supply;
+        this.gateway = gateway;
+        this.token = token;
+    }
+
+    /** Replays {@code scenario}; {@code progress} hears about each step. Fails naming the event a service refused. */
+    public Result load(ScenarioFile scenario, Duration timeout, Consumer<String> progress) {
+        Set<String> customers = customersOf(scenario);
+        List<SseClient> streams = customers.stream()
+                .map(customer -> SseClient.connect(gateway.resolve("/api/v1/customers/" + encode(customer) + "/alerts"), token, null))
+                .toList();
+        try {
+            for (SseClient stream : streams) {
+                stream.next(Duration.ofSeconds(30));
+            }
+            ForecastEngine expected = new ForecastEngine(BigDecimal.ONE, Clock.systemUTC());
+            for (ScenarioFile.Event event : scenario.events()) {
+                String answer = send(event);
+                Validated payload = event.payload() instanceof DemandPlan plan ? versioned(plan, answer) : event.payload();
+                expected.apply(payload, new Cause(UUID.randomUUID().toString(), event.topic().eventType()));
+            }
+            progress.accept("replayed " + scenario.events().size() + " events of " + scenario.name()
+                    + "; waiting for the projections of " + customers.size() + " customers");
+            Map<String, Projection> projections = awaitProjections(customers, expected, timeout);
+            return new Result(projections, alertsUntilQuiet(streams));
+        } finally {
+            streams.forEach(SseClient::close);
+        }
+    }
+
+    /** A plan as the gateway stored it: with the version it assigned (the answer also names the event it caused). */
+    private static DemandPlan versioned(DemandPlan plan, String answer) {
+        long version = Json.parseTree(answer.getBytes(StandardCharsets.UTF_8)).path("version").asLong();
+        return new DemandPlan(plan.customerId(), plan.name(), plan.country(), version, plan.lines());
+    }
+
+    private static Set<String> customersOf(ScenarioFile scenario) {
+        Set<String> customers = new LinkedHashSet<>();
+        for (ScenarioFile.Event event : scenario.events()) {
+            if (event.payload() instanceof DemandPlan plan) {
+                customers.add(plan.customerId());
+            } else if (event.payload() instanceof ShipmentEvent shipment) {
+                customers.add(shipment.customerId());
+            }
+        }
+        return customers;
+    }
+
+    /** Sends one event to the service that accepts it; returns the service's answer. */
+    private String send(ScenarioFile.Event event) {
+        HttpRequest.Builder request;
+        String body = Json.writeString(event.payload());
+        if (event.payload() instanceof CatalogEntry entry) {
+            request = HttpRequest.newBuilder(pricing.resolve("/api/v1/skus/" + encode(entry.sku()))).PUT(bodyOf(body));
+        } else if (event.topic() == Topics.PRICES) {
+            request = HttpRequest.newBuilder(pricing.resolve("/api/v1/prices")).POST(bodyOf(body));
+        } else if (event.topic() == Topics.RULINGS) {
+            request = HttpRequest.newBuilder(supply.resolve("/api/v1/rulings")).POST(bodyOf(body));
+        } else if (event.topic() == Topics.SHIPMENTS) {
+            request = HttpRequest.newBuilder(supply.resolve("/api/v1/shipments")).POST(bodyOf(body));
+        } else {
+            DemandPlan plan = (DemandPlan) event.payload();
+            request = HttpRequest.newBuilder(gateway.resolve("/api/v1/customers/" + encode(plan.customerId()) + "/demand-plan"))
+                    .PUT(bodyOf(body));
+        }
+        HttpResponse<String> response = call(request.header("Content-Type", "application/json"), event.where());
+        if (response.statusCode() >= 300) {
+            throw new LoadFailure(event.where() + " (" + event.topic().name() + ") was refused: HTTP " + response.statusCode()
+                    + " " + problemDetail(response.body()));
+        }
+        return response.body();
+    }
+
+    /** Polls the gateway until every customer's projection has the content the loader's own engine computed. */
+    private Map<String, Projection> awaitProjections(Set<String> customers, ForecastEngine expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Projection> current = new LinkedHashMap<>();
+        List<String> behind = new ArrayList<>(customers);
+        while (true) {
+            for (String customer : List.copyOf(behind)) {
+                HttpResponse<String> response = call(HttpRequest.newBuilder(
+                        gateway.resolve("/api/v1/customers/" + encode(customer) + "/projection")).GET(), customer);
+                if (response.statusCode() == 200) {
+                    Projection projection = Json.read(response.body(), Projection.class);
+                    current.put(customer, projection);
+                    if (expected.projection(customer).map(want -> sameContent(want, projection)).orElse(true)) {
+                        behind.remove(customer);
+                    }
+                } else if (response.statusCode() == 404 && expected.projection(customer).isEmpty()) {
+                    behind.remove(customer);
+                }
+            }
+            if (behind.isEmpty()) {
+                return current;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LoadFailure("the projections of " + behind + " did not reflect the scenario within " + timeout.toSeconds()
+                        + " s (is forecast-service running? see its log)");
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    /** Costs and lines equal, whatever the version, time and cause. */
+    private static boolean sameContent(Projection a, Projection b) {
+        return a.projectedCost().compareTo(b.projectedCost()) == 0 && a.blockedValue().compareTo(b.blockedValue()) == 0
+                && Json.writeString(a.lines()).equals(Json.writeString(b.lines()));
+    }
+
+    /** The alerts the streams carried, once they have been quiet for a moment (alerts follow their projection). */
+    private static List<Alert> alertsUntilQuiet(List<SseClient> streams) {
+        List<Alert> alerts = new ArrayList<>();
+        boolean heard = true;
+        while (heard) {
+            heard = false;
+            for (SseClient stream : streams) {
+                for (SseClient.Event event = stream.poll(Duration.ZERO); event != null; event = stream.poll(Duration.ZERO)) {
+                    heard = true;
+                    if (event.name().equals("alert")) {
+                        alerts.add(Json.read(event.data(), Alert.class));
+                    }
+                }
+            }
+            if (!heard) {
+                sleep(QUIET);
+                heard = streams.stream().anyMatch(SseClient::hasEvents);
+            }
+        }
+        alerts.sort(Comparator.comparing(Alert::at));
+        return alerts;
+    }
+
+    private HttpResponse<String> call(HttpRequest.Builder request, String what) {
+        try {
+            return HTTP.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new LoadFailure(what + ": " + request.build().uri() + " cannot be reached (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoadFailure("interrupted");
+        }
+    }
+
+    private static HttpRequest.BodyPublisher bodyOf(String json) {
+        return HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
+    }
+
+    private static String problemDetail(String body) {
+        try {
+            var problem = Json.parseTree(body.getBytes(StandardCharsets.UTF_8));
+            return problem.path("detail").asText(body);
+        } catch (RuntimeException e) {
+            return body;
+        }
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoadFailure("interrupted");
+        }
+    }
+}

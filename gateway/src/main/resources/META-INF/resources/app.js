@@ -1,0 +1,251 @@
+'use strict';
+// chipcast dashboard: one customer's projection, its history and its live alerts, read from the
+// gateway's API with the token given once (kept in this browser's localStorage).
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
+  const count = new Intl.NumberFormat('en-US');
+  const state = { customer: null, token: null, history: [], stream: null, lastEventId: null };
+
+  $('token').value = localStorage.getItem('chipcast.token') || '';
+  $('customer').value = localStorage.getItem('chipcast.customer') || '';
+  if ($('token').value) {
+    listCustomers();
+  }
+  $('token').addEventListener('change', () => {
+    localStorage.setItem('chipcast.token', $('token').value.trim());
+    listCustomers();
+  });
+  $('connect').addEventListener('submit', (event) => {
+    event.preventDefault();
+    show($('customer').value.trim());
+  });
+
+  function headers() {
+    return { Authorization: 'Bearer ' + $('token').value.trim(), Accept: 'application/json' };
+  }
+
+  function status(text, isError) {
+    $('status').textContent = text;
+    $('status').className = isError ? 'error' : '';
+  }
+
+  async function api(path) {
+    const response = await fetch(path, { headers: headers() });
+    if (response.status === 404) {
+      return null;
+    }
+    if (!response.ok) {
+      let detail = response.statusText;
+      try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not a problem document */ }
+      throw new Error(response.status + ': ' + detail);
+    }
+    return response.json();
+  }
+
+  async function listCustomers() {
+    try {
+      const customers = await api('/api/v1/customers');
+      $('customers').replaceChildren(...(customers || []).map((c) => {
+        const option = document.createElement('option');
+        option.value = c.customerId;
+        option.textContent = c.name;
+        return option;
+      }));
+    } catch (e) {
+      status('Cannot list customers: ' + e.message, true);
+    }
+  }
+
+  async function show(customer) {
+    localStorage.setItem('chipcast.token', $('token').value.trim());
+    localStorage.setItem('chipcast.customer', customer);
+    if (state.stream) {
+      state.stream.abort();
+    }
+    state.customer = customer;
+    state.lastEventId = null;
+    $('alerts').replaceChildren();
+    try {
+      const encoded = encodeURIComponent(customer);
+      const [projection, history] = await Promise.all([
+        api('/api/v1/customers/' + encoded + '/projection'),
+        api('/api/v1/customers/' + encoded + '/projection/history')]);
+      state.history = history || [];
+      render(projection);
+      $('view').hidden = false;
+      status(projection ? 'Customer ' + customer : 'Customer ' + customer + ' has no projection yet');
+      follow(customer);
+    } catch (e) {
+      $('view').hidden = true;
+      status(e.message, true);
+    }
+  }
+
+  function render(projection) {
+    $('projected-cost').textContent = projection ? money.format(projection.projectedCost) : '—';
+    $('blocked-value').textContent = projection ? money.format(projection.blockedValue) : '—';
+    $('versions').textContent = projection ? 'plan ' + projection.planVersion + ' / v' + projection.version : '—';
+    const rows = (projection ? projection.lines : []).map((line) => {
+      const row = document.createElement('tr');
+      row.dataset.line = line.lineId;
+      const cells = [line.lineId, line.sku, count.format(line.quantity), line.needBy, null,
+        count.format(line.securedQty), count.format(line.delayedQty),
+        line.boughtUnits ? count.format(line.boughtUnits) + ' × ' + line.boughtSku : '—',
+        line.unitPrice != null ? money.format(line.unitPrice) : '—', money.format(line.lineCost),
+        count.format(line.blockedQty || 0), money.format(line.atRiskValue || 0)];
+      cells.forEach((value, i) => {
+        const cell = document.createElement('td');
+        if (i === 4) {
+          const badge = document.createElement('span');
+          badge.className = 'status status-' + line.status;
+          badge.textContent = line.status;
+          cell.appendChild(badge);
+        } else {
+          cell.textContent = value;
+        }
+        row.appendChild(cell);
+      });
+      return row;
+    });
+    $('lines').tBodies[0].replaceChildren(...rows);
+    chart();
+  }
+
+  function chart() {
+    const svg = $('chart');
+    const points = state.history.map((p) => ({ t: Date.parse(p.computedAt), v: Number(p.projectedCost) }));
+    svg.replaceChildren();
+    $('chart-caption').textContent = '';
+    if (points.length === 0) {
+      return;
+    }
+    const w = 800, h = 220, pad = 30;
+    const tMin = points[0].t, tMax = Math.max(points[points.length - 1].t, tMin + 1);
+    const values = points.map((p) => p.v);
+    const spread = Math.max(Math.max(...values) - Math.min(...values), Math.max(...values) * 0.05, 1);
+    const vMax = Math.max(...values) + spread * 0.1, vMin = Math.max(0, Math.min(...values) - spread * 0.1);
+    const x = (t) => pad + (w - 2 * pad) * (points.length === 1 ? 0.5 : (t - tMin) / (tMax - tMin));
+    const y = (v) => h - pad - (h - 2 * pad) * ((v - vMin) / Math.max(vMax - vMin, 1));
+    const ns = 'http://www.w3.org/2000/svg';
+    const path = document.createElementNS(ns, 'polyline');
+    path.setAttribute('class', 'line');
+    path.setAttribute('points', points.map((p) => x(p.t) + ',' + y(p.v)).join(' '));
+    svg.appendChild(path);
+    points.forEach((p) => {
+      const dot = document.createElementNS(ns, 'circle');
+      dot.setAttribute('class', 'dot');
+      dot.setAttribute('cx', x(p.t));
+      dot.setAttribute('cy', y(p.v));
+      dot.setAttribute('r', 3);
+      const title = document.createElementNS(ns, 'title');
+      title.textContent = new Date(p.t).toISOString() + ' ' + money.format(p.v);
+      dot.appendChild(title);
+      svg.appendChild(dot);
+    });
+    $('chart-caption').textContent = points.length + ' versions, from ' + money.format(values[0]) + ' to '
+      + money.format(values[values.length - 1]) + ' (highest ' + money.format(Math.max(...values)) + ')';
+  }
+
+  function onProjection(projection) {
+    if (!projection || projection.customerId !== state.customer) {
+      return;
+    }
+    if (!state.history.some((p) => p.version === projection.version)) {
+      state.history.push(projection);
+      state.history.sort((a, b) => a.version - b.version);
+    }
+    render(projection);
+  }
+
+  function onAlert(alert) {
+    const item = document.createElement('li');
+    item.className = 'new';
+    item.dataset.type = alert.type;
+    const at = document.createElement('time');
+    at.textContent = new Date(alert.at).toLocaleString();
+    const kind = document.createElement('span');
+    kind.className = 'severity-' + alert.severity;
+    kind.textContent = alert.type;
+    const message = document.createElement('span');
+    message.textContent = alert.message;
+    item.append(at, kind, message);
+    $('alerts').prepend(item);
+  }
+
+  // EventSource cannot send a bearer token: the stream is read with fetch and parsed here.
+  async function follow(customer) {
+    const controller = new AbortController();
+    state.stream = controller;
+    const url = '/api/v1/customers/' + encodeURIComponent(customer) + '/alerts';
+    while (!controller.signal.aborted) {
+      try {
+        const request = { headers: { ...headers(), Accept: 'text/event-stream' }, signal: controller.signal };
+        if (state.lastEventId) {
+          request.headers['Last-Event-ID'] = state.lastEventId;
+        }
+        const response = await fetch(url, request);
+        if (!response.ok) {
+          throw new Error('stream ' + response.status);
+        }
+        $('stream-state').textContent = 'live';
+        await read(response.body, controller.signal);
+      } catch (e) {
+        if (controller.signal.aborted) {
+          return;
+        }
+        $('stream-state').textContent = 'reconnecting…';
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+
+  async function read(body, signal) {
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    while (!signal.aborted) {
+      const { value, done } = await reader.read();
+      if (done) {
+        return;
+      }
+      buffer += value;
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        dispatch(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+      }
+    }
+  }
+
+  function dispatch(block) {
+    let name = 'message', id = null;
+    const data = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith(':')) {
+        continue;
+      }
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') name = value;
+      else if (field === 'id') id = value;
+      else if (field === 'data') data.push(value);
+    }
+    if (data.length === 0) {
+      return;
+    }
+    if (id) {
+      state.lastEventId = id;
+    }
+    const payload = JSON.parse(data.join('\n'));
+    if (name === 'snapshot' || name === 'projection') {
+      onProjection(payload);
+    } else if (name === 'alert') {
+      onAlert(payload);
+    } else if (name === 'reset') {
+      status('Some events could not be replayed; showing the current projection.');
+    } else if (name === 'overflow' || name === 'error') {
+      $('stream-state').textContent = 'reconnecting…';
+    }
+  }
+})();

@@ -1,0 +1,219 @@
+package io.chipcast.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chipcast.contracts.json.Json;
+import io.chipcast.contracts.payload.Alert;
+import io.chipcast.contracts.payload.AlertType;
+import io.chipcast.contracts.payload.Projection;
+import io.chipcast.contracts.scenario.ScenarioFile;
+import io.chipcast.devstack.ChipcastService;
+import io.chipcast.devstack.http.SseClient;
+import io.chipcast.devstack.local.LocalStack;
+import io.chipcast.devstack.local.ServiceProcess;
+import io.chipcast.devstack.local.StackPorts;
+import io.chipcast.devstack.local.Workspace;
+import io.chipcast.devstack.scenario.ScenarioLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * chipcast as its users run it, minus the terminal: the four packaged services as their own
+ * processes on a real broker and PostgreSQL (what {@code ./chipcast up} starts), driven only
+ * through their public HTTP APIs and the dashboard in a real headless Chromium. One stack for
+ * the whole class, on free ports, so it never collides with a stack someone is running; stopping
+ * it must leave no process behind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WholeSystemTest {
+
+    private static final Path REPOSITORY = Path.of(System.getProperty("chipcast.repository", "..")).toAbsolutePath().normalize();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final StackPorts ports = StackPorts.random();
+    private final List<String> progress = new ArrayList<>();
+    private final List<ProcessHandle> processes = new ArrayList<>();
+    private LocalStack stack;
+    private String admin;
+
+    @BeforeAll
+    void start() throws InterruptedException {
+        Workspace workspace = new Workspace(REPOSITORY, Path.of("target", "local-stack").toAbsolutePath());
+        stack = LocalStack.start(workspace, ports, progress::add);
+        stack.awaitReady(Duration.ofMinutes(3));
+        admin = stack.state().adminToken();
+    }
+
+    @AfterAll
+    void stopLeavingNoProcessBehind() {
+        stack.close();
+        assertThat(processes).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceStartsAsItsOwnProcessAndBecomesReady() throws Exception {
+        assertThat(stack.services()).extracting(ServiceProcess::service).containsExactlyInAnyOrder(ChipcastService.values());
+        for (ServiceProcess service : stack.services()) {
+            assertThat(service.url()).endsWith(":" + ports.of(service.service()));
+            HttpResponse<String> ready = call("GET", service.url() + "/q/health/ready", null, null);
+            assertThat(ready.statusCode()).as(service.service() + " ready").isEqualTo(200);
+            assertThat(ready.body()).contains("\"Kafka cluster\"", "\"UP\"");
+            assertThat(Files.readString(service.log())).as(service.service() + " log").contains("started in");
+            processes.add(ProcessHandle.of(service.pid()).orElseThrow());
+        }
+        assertThat(progress).anySatisfy(step -> assertThat(step).contains("topics ready"));
+    }
+
+    @Test
+    @Order(2)
+    void theSeedStoryReplayedThroughThePublicApisEndsWithTheExpectedProjectionsToTheCent() throws Exception {
+        ScenarioFile story = ScenarioFile.parse(Files.readAllBytes(REPOSITORY.resolve("scenarios/seed-story.json")));
+        ScenarioLoader.Result result = new ScenarioLoader(url(ChipcastService.PRICING), url(ChipcastService.SUPPLY),
+                url(ChipcastService.GATEWAY), admin).load(story, WAIT, progress::add);
+
+        JsonNode expected = Json.parseTree(Files.readAllBytes(REPOSITORY.resolve("scenarios/seed-story.expected.json")));
+        assertThat(result.projections()).containsOnlyKeys("hyperscaler-us", "frontier-lab-us", "cloud-cn");
+        for (Map.Entry<String, Projection> entry : result.projections().entrySet()) {
+            JsonNode want = expected.get(entry.getKey());
+            Projection got = entry.getValue();
+            assertThat(got.projectedCost()).as(entry.getKey()).isEqualByComparingTo(want.get("projectedCost").decimalValue());
+            assertThat(got.blockedValue()).as(entry.getKey()).isEqualByComparingTo(want.get("blockedValue").decimalValue());
+            for (int i = 0; i < got.lines().size(); i++) {
+                assertThat(got.lines().get(i).status().name()).isEqualTo(want.get("lines").get(i).get("status").asText());
+                assertThat(got.lines().get(i).lineCost()).isEqualByComparingTo(want.get("lines").get(i).get("lineCost").decimalValue());
+            }
+        }
+        assertThat(result.alerts()).extracting(Alert::type).contains(AlertType.LINE_BLOCKED, AlertType.SHORTFALL);
+    }
+
+    @Test
+    @Order(3)
+    void aPlanPutThroughTheGatewayIsProjectedAndAnAlertStreamCarriesTheAlertOfALaterPriceChange() throws Exception {
+        String customer = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String plan = """
+                {"name":"End to end","country":"US",
+                 "lines":[{"lineId":"E1","sku":"H100-SXM5-80G","quantity":1000,"needBy":"2031-06-30"}]}""";
+        assertThat(call("PUT", gateway("/api/v1/customers/" + customer + "/demand-plan"), admin, plan).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> projected = call("GET", gateway("/api/v1/customers/" + customer + "/projection?minPlanVersion=1&wait=30"),
+                admin, null);
+        assertThat(projected.statusCode()).as(projected.body()).isEqualTo(200);
+        Projection before = Json.read(projected.body(), Projection.class);
+        assertThat(before.planVersion()).isEqualTo(1L);
+        assertThat(before.projectedCost()).isEqualByComparingTo("30000000.00");
+
+        try (SseClient stream = SseClient.connect(URI.create(gateway("/api/v1/customers/" + customer + "/alerts")), admin, null)) {
+            assertThat(Json.read(stream.next(WAIT).data(), Projection.class).version()).isEqualTo(before.version());
+            postListPrice("2031-01-01T00:00:00Z", "33000");
+            List<SseClient.Event> events = stream.next(2, WAIT);
+            assertThat(events).extracting(SseClient.Event::name).containsExactly("projection", "alert");
+            assertThat(Json.read(events.get(0).data(), Projection.class).projectedCost()).isEqualByComparingTo("33000000.00");
+            Alert alert = Json.read(events.get(1).data(), Alert.class);
+            assertThat(alert.type()).isEqualTo(AlertType.COST_CHANGED);
+            assertThat(alert.newCost()).isEqualByComparingTo("33000000.00");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theDashboardShowsTheSeededProjectionAndAnAlertAppearsLiveWhenAPriceChanges() throws Exception {
+        WebDriver browser = chromium();
+        try {
+            browser.get(gateway("/"));
+            browser.findElement(By.id("token")).sendKeys(admin);
+            browser.findElement(By.id("customer")).sendKeys("frontier-lab-us");
+            browser.findElement(By.id("show")).click();
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            wait.until(ExpectedConditions.textToBe(By.id("projected-cost"), "$688,000,000.00"));
+            assertThat(browser.findElement(By.id("lines")).getText()).contains("F1", "H100-SXM5-80G", "DELAYED");
+            assertThat(browser.findElements(By.cssSelector("#chart circle"))).isNotEmpty();
+            wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
+            String pageId = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return window.__page = window.__page || Math.random().toString()");
+
+            // The 12,000 late units are bought on the spot market: dearer spot, dearer projection.
+            postPrice("SPOT", "2024-02-01T00:00:00Z", "45000");
+
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts li[data-type='COST_CHANGED']")));
+            wait.until(ExpectedConditions.textToBe(By.id("projected-cost"), "$748,000,000.00"));
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__page"))
+                    .as("the same page, not reloaded").isEqualTo(pageId);
+            Files.write(Path.of("target", "dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private void postListPrice(String effectiveAt, String unitPrice) throws Exception {
+        postPrice("LIST", effectiveAt, unitPrice);
+    }
+
+    private void postPrice(String market, String effectiveAt, String unitPrice) throws Exception {
+        String price = "{\"sku\":\"H100-SXM5-80G\",\"market\":\"" + market + "\",\"currency\":\"USD\",\"unitPrice\":" + unitPrice
+                + ",\"effectiveAt\":\"" + effectiveAt + "\",\"source\":\"whole-system-test\"}";
+        HttpResponse<String> posted = call("POST", url(ChipcastService.PRICING) + "/api/v1/prices", admin, price);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+    }
+
+    private static WebDriver chromium() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chipcast-chromium"));
+        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(driver, options);
+    }
+
+    private String gateway(String path) {
+        return url(ChipcastService.GATEWAY) + path;
+    }
+
+    private URI url(ChipcastService service) {
+        return stack.services().stream().filter(s -> s.service() == service).map(s -> URI.create(s.url())).findFirst().orElseThrow();
+    }
+
+    private static HttpResponse<String> call(String method, String url, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(40))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
