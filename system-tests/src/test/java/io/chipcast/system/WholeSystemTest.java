@@ -8,6 +8,7 @@ import io.chipcast.contracts.payload.AlertType;
 import io.chipcast.contracts.payload.Projection;
 import io.chipcast.contracts.scenario.ScenarioFile;
 import io.chipcast.devstack.ChipcastService;
+import io.chipcast.devstack.FreePorts;
 import io.chipcast.devstack.http.SseClient;
 import io.chipcast.devstack.local.LocalStack;
 import io.chipcast.devstack.local.ServiceProcess;
@@ -120,11 +121,7 @@ class WholeSystemTest {
     @Test
     @Order(3)
     void aPlanPutThroughTheGatewayIsProjectedAndAnAlertStreamCarriesTheAlertOfALaterPriceChange() throws Exception {
-        String customer = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        String plan = """
-                {"name":"End to end","country":"US",
-                 "lines":[{"lineId":"E1","sku":"H100-SXM5-80G","quantity":1000,"needBy":"2031-06-30"}]}""";
-        assertThat(call("PUT", gateway("/api/v1/customers/" + customer + "/demand-plan"), admin, plan).statusCode()).isEqualTo(201);
+        String customer = newCustomerWithPlan("e2e");
 
         HttpResponse<String> projected = call("GET", gateway("/api/v1/customers/" + customer + "/projection?minPlanVersion=1&wait=30"),
                 admin, null);
@@ -173,6 +170,99 @@ class WholeSystemTest {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    @Order(5)
+    void twoGatewayInstancesEachServeTheirOwnSubscribersAndAClientMayResumeOnEither() throws Exception {
+        String customer = newCustomerWithPlan("gw");
+        awaitProjected(customer);
+        ServiceProcess second = stack.startAnother(ChipcastService.GATEWAY, FreePorts.pick(), Duration.ofMinutes(2));
+        processes.add(ProcessHandle.of(second.pid()).orElseThrow());
+        String path = "/api/v1/customers/" + customer + "/alerts";
+
+        try (SseClient first = SseClient.connect(URI.create(gateway(path)), admin, null);
+                SseClient other = SseClient.connect(URI.create(second.url() + path), admin, null)) {
+            first.next(WAIT);
+            other.next(WAIT);
+            postListPrice("2031-01-01T00:00:00Z", String.valueOf(40000 + (int) (Math.random() * 1000)));
+            List<SseClient.Event> onFirst = first.next(2, WAIT);
+            List<SseClient.Event> onOther = other.next(2, WAIT);
+            assertThat(onFirst).extracting(SseClient.Event::name).containsExactlyInAnyOrder("projection", "alert");
+            assertThat(onOther).extracting(SseClient.Event::data).as("the same events, once each")
+                    .containsExactlyInAnyOrderElementsOf(onFirst.stream().map(SseClient.Event::data).toList());
+            assertThat(first.poll(Duration.ofSeconds(1))).isNull();
+            assertThat(other.poll(Duration.ZERO)).isNull();
+
+            // A client of the first instance that lost its connection after one event resumes on the second.
+            try (SseClient resumed = SseClient.connect(URI.create(second.url() + path), admin, onFirst.get(0).id())) {
+                assertThat(resumed.next(WAIT).data()).isEqualTo(onFirst.get(1).data());
+                assertThat(resumed.poll(Duration.ofSeconds(1))).isNull();
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void twoForecastInstancesShareTheCustomersByPartitionAndProjectEachOnce() throws Exception {
+        ServiceProcess second = stack.startAnother(ChipcastService.FORECAST, FreePorts.pick(), Duration.ofMinutes(2));
+        processes.add(ProcessHandle.of(second.pid()).orElseThrow());
+        ServiceProcess first = stack.services().stream().filter(s -> s.service() == ChipcastService.FORECAST).findFirst().orElseThrow();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<Integer> a = List.of();
+        List<Integer> b = List.of();
+        while (System.nanoTime() < deadline) {
+            a = ownedPartitions(first);
+            b = ownedPartitions(second);
+            if (!a.isEmpty() && !b.isEmpty() && a.size() + b.size() == 6) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(a).as("each instance owns partitions").isNotEmpty().doesNotContainAnyElementsOf(b);
+        assertThat(b).isNotEmpty();
+        List<Integer> union = new ArrayList<>(a);
+        union.addAll(b);
+        assertThat(union).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            customers.add(newCustomerWithPlan("scale"));
+        }
+        for (String customer : customers) {
+            HttpResponse<String> history = call("GET", gateway("/api/v1/customers/" + customer + "/projection/history?minPlanVersion=1&wait=30"),
+                    admin, null);
+            assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+            assertThat(Json.parseTree(history.body().getBytes(StandardCharsets.UTF_8))).as(customer + " projected once").hasSize(1);
+        }
+    }
+
+    private void awaitProjected(String customer) throws Exception {
+        HttpResponse<String> projected = call("GET", gateway("/api/v1/customers/" + customer + "/projection?minPlanVersion=1&wait=30"),
+                admin, null);
+        assertThat(projected.statusCode()).as(projected.body()).isEqualTo(200);
+    }
+
+    private List<Integer> ownedPartitions(ServiceProcess forecast) throws Exception {
+        HttpResponse<String> ready = call("GET", forecast.url() + "/q/health/ready", null, null);
+        for (JsonNode check : Json.parseTree(ready.body().getBytes(StandardCharsets.UTF_8)).path("checks")) {
+            if (check.path("name").asText().equals("Forecast pipeline")) {
+                String partitions = check.path("data").path("partitions").asText("[]").replaceAll("[\\[\\] ]", "");
+                return partitions.isEmpty() ? List.of()
+                        : java.util.Arrays.stream(partitions.split(",")).map(Integer::valueOf).toList();
+            }
+        }
+        return List.of();
+    }
+
+    /** A new customer with one H100 line needed in 2031, its plan written through the gateway. */
+    private String newCustomerWithPlan(String prefix) throws Exception {
+        String customer = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String plan = """
+                {"name":"%s","country":"US",
+                 "lines":[{"lineId":"E1","sku":"H100-SXM5-80G","quantity":1000,"needBy":"2031-06-30"}]}""".formatted(customer);
+        assertThat(call("PUT", gateway("/api/v1/customers/" + customer + "/demand-plan"), admin, plan).statusCode()).isEqualTo(201);
+        return customer;
     }
 
     private void postListPrice(String effectiveAt, String unitPrice) throws Exception {

@@ -30,13 +30,15 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration ADMIN_TOKEN_VALIDITY = Duration.ofHours(12);
 
     private final Workspace workspace;
+    private final StackPorts ports;
     private final Infrastructure infrastructure;
     private final List<ServiceProcess> services;
 
-    private LocalStack(Workspace workspace, Infrastructure infrastructure, List<ServiceProcess> services) {
+    private LocalStack(Workspace workspace, StackPorts ports, Infrastructure infrastructure, List<ServiceProcess> services) {
         this.workspace = workspace;
+        this.ports = ports;
         this.infrastructure = infrastructure;
-        this.services = services;
+        this.services = new java.util.concurrent.CopyOnWriteArrayList<>(services);
     }
 
     /** Starts everything; returns before the services are ready (see {@link #awaitReady}). */
@@ -57,12 +59,12 @@ public final class LocalStack implements AutoCloseable {
             for (ChipcastService service : ChipcastService.values()) {
                 DatabaseProvisioner.ensureDatabase(postgres, service.database());
                 services.add(ServiceProcess.start(service, workspace.serviceApp(service.moduleName()), ports.of(service),
-                        workspace.logs(), environmentFor(service, infrastructure, workspace, ports), jvmOptions()));
+                        workspace.logs().resolve(service.moduleName() + ".log"), environmentFor(service, infrastructure, workspace, ports), jvmOptions()));
             }
             progress.step("started " + services.size() + " services, waiting until they are ready");
-            return new LocalStack(workspace, infrastructure, services);
+            return new LocalStack(workspace, ports, infrastructure, services);
         } catch (RuntimeException e) {
-            new LocalStack(workspace, infrastructure, services).close();
+            new LocalStack(workspace, ports, infrastructure, services).close();
             throw e;
         }
     }
@@ -93,6 +95,27 @@ public final class LocalStack implements AutoCloseable {
                 Thread.sleep(250);
             }
         }
+    }
+
+    /**
+     * Starts one more instance of a service, configured like the first, on {@code port} — what
+     * scaling out does — and returns once it is ready. It stops with the stack.
+     */
+    public ServiceProcess startAnother(ChipcastService service, int port, Duration timeout) throws InterruptedException {
+        long instance = services.stream().filter(s -> s.service() == service).count() + 1;
+        ServiceProcess another = ServiceProcess.start(service, workspace.serviceApp(service.moduleName()), port,
+                workspace.logs().resolve(service.moduleName() + "-" + instance + ".log"),
+                environmentFor(service, infrastructure, workspace, ports), jvmOptions());
+        services.add(another);
+        Instant deadline = Instant.now().plus(timeout);
+        while (!ReadinessProbe.isReady(another.url())) {
+            if (!another.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new StackFailure(service.moduleName() + " #" + instance + " did not become ready; the end of " + another.log()
+                        + ":\n  " + String.join("\n  ", another.logTail(25)));
+            }
+            Thread.sleep(250);
+        }
+        return another;
     }
 
     /** The first service that died since it became ready, if any. */

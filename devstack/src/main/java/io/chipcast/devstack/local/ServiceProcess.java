@@ -31,12 +31,12 @@ public final class ServiceProcess {
     /**
      * @param environment configuration in Quarkus' environment-variable form (KAFKA_BOOTSTRAP_SERVERS, ...)
      */
-    public static ServiceProcess start(ChipcastService service, Path app, int port, Path logDir,
-            Map<String, String> environment, List<String> jvmOptions) {
+    /** Starts a service on {@code port}, its output going to {@code log}. */
+    public static ServiceProcess start(ChipcastService service, Path app, int port, Path log, Map<String, String> environment,
+            List<String> jvmOptions) {
         if (!Files.exists(app)) {
             throw new IllegalStateException(service.moduleName() + " is not built: " + app + " is missing (run ./mvnw -DskipTests install)");
         }
-        Path log = logDir.resolve(service.moduleName() + ".log");
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             // Its own session: a Ctrl-C at the terminal reaches the supervisor only, which stops services before the broker.

@@ -2,6 +2,7 @@ package io.chipcast.forecast.pipeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.TreeSet;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -20,6 +21,8 @@ public class PipelineReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("Forecast pipeline").status(pipeline.isReady()).build();
+        // The partitions of the customer topics this instance owns: whom it projects, when several run.
+        return HealthCheckResponse.named("Forecast pipeline").status(pipeline.isReady())
+                .withData("partitions", new TreeSet<>(pipeline.ownedPartitions()).toString()).build();
     }
 }

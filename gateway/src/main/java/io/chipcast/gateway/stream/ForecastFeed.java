@@ -269,7 +269,10 @@ public class ForecastFeed {
                     continue;
                 }
                 synchronized (lock) {
-                    records.forEach(this::accept);
+                    // A projection and the alerts it raised are published together: of those read
+                    // in one poll, projections go first. Each topic's records stay in offset order.
+                    records.records(Topics.PROJECTIONS.name()).forEach(this::accept);
+                    records.records(Topics.ALERTS.name()).forEach(this::accept);
                 }
             }
         } finally {
