@@ -44,6 +44,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -274,12 +275,27 @@ public class ForecastPipeline {
         }
         if (!batch.isEmpty()) {
             commitTime.record(() -> store.commit(batch));
+            mirrorPositionsToKafka(batch);
             meters.summary("chipcast.forecast.batch.records").record(records.size());
             if (batch.projectionCount() > 0) {
                 relay.wakeUp();
             }
             Instant committed = Instant.now();
             changedAt.forEach(eventTime -> lag.record(Duration.between(eventTime, committed)));
+        }
+    }
+
+    /**
+     * Copies the committed positions to the consumer group's offsets in Kafka — for lag monitoring
+     * and autoscaling (KEDA, kafka-consumer-groups), never to resume from: the database is where
+     * this pipeline resumes (ADR 007). Best effort, asynchronous.
+     */
+    private void mirrorPositionsToKafka(Batch batch) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        batch.positions().forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
+        KafkaConsumer<String, byte[]> consumer = customerConsumer;
+        if (!offsets.isEmpty() && consumer != null) {
+            consumer.commitAsync(offsets, (committed, failure) -> { /* the next batch's commit catches up */ });
         }
     }
 

@@ -68,6 +68,11 @@ public final class Batch {
                 && shipments.isEmpty();
     }
 
+    /** Where each consumed partition resumes once this batch is committed. */
+    public Map<TopicPartition, Long> positions() {
+        return Map.copyOf(positions);
+    }
+
     public int projectionCount() {
         return projectionVersions.size();
     }

@@ -1,0 +1,144 @@
+package io.chipcast.deployment;
+
+import static io.chipcast.deployment.Manifests.named;
+import static io.chipcast.deployment.Manifests.ofKind;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chipcast.contracts.Retention;
+import io.chipcast.contracts.Topic;
+import io.chipcast.contracts.Topics;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every overlay of deploy/ as {@code kubectl kustomize} renders it, offline: each object valid for
+ * its kind's schema, and the whole consistent with the contracts and with what running chipcast
+ * needs (probes, limits, graceful shutdown, scaling bounded by partitions, SSE-friendly ingress).
+ */
+class KubernetesOverlaysTest {
+
+    private static final List<String> SERVICES = List.of("gateway", "pricing-service", "supply-service", "forecast-service");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyObjectIsValidForItsKindsSchema(String overlay) throws Exception {
+        List<JsonNode> objects = Manifests.render(overlay);
+        assertThat(objects).hasSizeGreaterThan(40);
+        List<String> problems = new ArrayList<>();
+        for (JsonNode object : objects) {
+            String name = object.path("kind").asText() + " " + object.path("metadata").path("name").asText();
+            Optional<Class<?>> model = TypedModels.modelOf(object);
+            if (model.isPresent()) {
+                TypedModels.unknownFields(object, model.get()).forEach(field -> problems.add(name + ": unknown field " + field));
+            } else if (OperatorSchemas.covers(object)) {
+                OperatorSchemas.unknownFields(object).forEach(field -> problems.add(name + ": unknown field " + field));
+            } else {
+                problems.add(name + ": no schema to check " + object.path("apiVersion").asText() + " against");
+            }
+            if (!object.path("kind").asText().equals("Namespace")) {
+                assertThat(object.path("metadata").path("namespace").asText()).as(name).isEqualTo(overlay.equals("dev") ? "chipcast-dev" : "chipcast");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theTopicsAreTheContractsWithTheirRetentionAndDeadLetterTopics(String overlay) throws Exception {
+        List<JsonNode> topics = ofKind(Manifests.render(overlay), "KafkaTopic");
+        int replicas = overlay.equals("dev") ? 1 : 3;
+        Set<String> expected = new HashSet<>();
+        for (Topic<String, ?> topic : Topics.ALL) {
+            expected.add(topic.name());
+            expected.add(topic.deadLetterTopic());
+        }
+        assertThat(topics).extracting(t -> t.path("spec").path("topicName").asText()).containsExactlyInAnyOrderElementsOf(expected);
+        for (JsonNode topic : topics) {
+            String name = topic.path("spec").path("topicName").asText();
+            JsonNode config = topic.path("spec").path("config");
+            boolean deadLetters = name.endsWith(".dlq");
+            Retention retention = deadLetters ? Retention.FULL_HISTORY : Topics.byName(name).orElseThrow().retention();
+            assertThat(topic.path("spec").path("partitions").asInt()).as(name).isEqualTo(deadLetters ? 1 : 6);
+            assertThat(topic.path("spec").path("replicas").asInt()).as(name).isEqualTo(replicas);
+            assertThat(config.path("min.insync.replicas").asInt()).as(name).isEqualTo(Math.min(2, replicas));
+            assertThat(config.path("cleanup.policy").asText()).as(name).isEqualTo(retention == Retention.COMPACTED ? "compact" : "delete");
+            if (retention == Retention.FULL_HISTORY) {
+                assertThat(config.path("retention.ms").asLong()).as(name).isEqualTo(-1L);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachServiceRunsWithProbesLimitsAGracefulStopAndItsOwnCredentials(String overlay) throws Exception {
+        List<JsonNode> objects = Manifests.render(overlay);
+        for (String service : SERVICES) {
+            JsonNode pod = named(objects, "Deployment", service).path("spec").path("template").path("spec");
+            JsonNode container = pod.path("containers").get(0);
+            assertThat(container.path("startupProbe").path("httpGet").path("path").asText()).as(service).isEqualTo("/q/health/started");
+            assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).as(service).isEqualTo("/q/health/live");
+            assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).as(service).isEqualTo("/q/health/ready");
+            assertThat(container.path("resources").path("requests").has("memory")).as(service).isTrue();
+            assertThat(container.path("resources").path("limits").has("memory")).as(service).isTrue();
+            assertThat(pod.path("terminationGracePeriodSeconds").asInt()).as(service).isGreaterThanOrEqualTo(30);
+            assertThat(secretsOf(container)).as(service).contains("chipcast-" + service + "-db", service);
+            named(objects, "Service", service);
+            named(objects, "PodDisruptionBudget", service);
+            named(objects, "ConfigMap", service);
+            assertThat(ofKind(objects, "KafkaUser")).extracting(u -> u.path("metadata").path("name").asText()).contains(service);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void scalingIsBoundedByThePartitionsAndTheIngressSuitsServerSentEvents(String overlay) throws Exception {
+        List<JsonNode> objects = Manifests.render(overlay);
+        JsonNode scaledObject = named(objects, "ScaledObject", "forecast-service");
+        assertThat(scaledObject.path("spec").path("maxReplicaCount").asInt()).isLessThanOrEqualTo(6);
+        assertThat(scaledObject.path("spec").path("triggers")).allSatisfy(trigger -> {
+            assertThat(trigger.path("metadata").path("consumerGroup").asText()).isEqualTo("forecast-service");
+            assertThat(trigger.path("metadata").path("topic").asText()).isIn(Topics.SHIPMENTS.name(), Topics.DEMAND_PLANS.name());
+        });
+        assertThat(named(objects, "HorizontalPodAutoscaler", "gateway").path("spec").path("scaleTargetRef").path("name").asText())
+                .isEqualTo("gateway");
+        JsonNode annotations = named(objects, "Ingress", "chipcast").path("metadata").path("annotations");
+        assertThat(annotations.path("nginx.ingress.kubernetes.io/proxy-buffering").asText()).isEqualTo("off");
+        assertThat(annotations.path("nginx.ingress.kubernetes.io/proxy-read-timeout").asInt()).isGreaterThanOrEqualTo(60);
+        assertThat(ofKind(objects, "ServiceMonitor")).singleElement()
+                .satisfies(monitor -> assertThat(monitor.path("spec").path("endpoints").get(0).path("path").asText()).isEqualTo("/q/metrics"));
+        assertThat(ofKind(objects, "NetworkPolicy")).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void kafkaUsersMayUseOnlyTopicsThatExist(String overlay) throws Exception {
+        List<JsonNode> objects = Manifests.render(overlay);
+        Set<String> topics = ofKind(objects, "KafkaTopic").stream().map(t -> t.path("spec").path("topicName").asText())
+                .collect(Collectors.toSet());
+        for (JsonNode user : ofKind(objects, "KafkaUser")) {
+            List<JsonNode> acls = StreamSupport.stream(user.path("spec").path("authorization").path("acls").spliterator(), false).toList();
+            assertThat(acls).as(user.path("metadata").path("name").asText()).isNotEmpty();
+            acls.stream().filter(acl -> acl.path("resource").path("type").asText().equals("topic"))
+                    .forEach(acl -> assertThat(topics).contains(acl.path("resource").path("name").asText()));
+        }
+    }
+
+    private static List<String> secretsOf(JsonNode container) {
+        List<String> secrets = new ArrayList<>();
+        container.path("env").forEach(env -> {
+            JsonNode ref = env.path("valueFrom").path("secretKeyRef");
+            if (!ref.isMissingNode()) {
+                secrets.add(ref.path("name").asText());
+            }
+        });
+        return secrets;
+    }
+}
