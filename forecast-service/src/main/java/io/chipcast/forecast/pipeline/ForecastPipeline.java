@@ -79,6 +79,7 @@ public class ForecastPipeline {
     /** Redeliveries come within seconds of the original (an outbox relay resending a batch): a million is ample. */
     private static final int SEEN_REFERENCE_EVENTS = 1_000_000;
     private static final int PARALLEL_SERIALIZATION = 500;
+    private static final Duration MIRROR_INTERVAL = Duration.ofSeconds(1);
 
     private final Map<String, Object> kafkaConfig;
     private final ForecastStore store;
@@ -108,6 +109,8 @@ public class ForecastPipeline {
         }
     });
     private Cause lastReferenceEvent;
+    private final Map<TopicPartition, OffsetAndMetadata> positionsToMirror = new HashMap<>();
+    private long lastMirrored = System.nanoTime();
 
     @Inject
     public ForecastPipeline(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ForecastStore store,
@@ -189,6 +192,7 @@ public class ForecastPipeline {
         engine = new ForecastEngine(costChangePercent, Clock.systemUTC());
         partitionOfCustomer.clear();
         seenReferenceEvents.clear();
+        positionsToMirror.clear();
         lastReferenceEvent = null;
         try (KafkaConsumer<String, byte[]> reference = consumer(null);
                 KafkaConsumer<String, byte[]> customers = consumer(groupId)) {
@@ -291,11 +295,14 @@ public class ForecastPipeline {
      * this pipeline resumes (ADR 007). Best effort, asynchronous.
      */
     private void mirrorPositionsToKafka(Batch batch) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        batch.positions().forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
+        batch.positions().forEach((partition, next) -> positionsToMirror.put(partition, new OffsetAndMetadata(next)));
         KafkaConsumer<String, byte[]> consumer = customerConsumer;
-        if (!offsets.isEmpty() && consumer != null) {
-            consumer.commitAsync(offsets, (committed, failure) -> { /* the next batch's commit catches up */ });
+        long now = System.nanoTime();
+        // At most once a second: lag tooling needs no more, and the broker should not get a commit per batch.
+        if (!positionsToMirror.isEmpty() && consumer != null && now - lastMirrored > MIRROR_INTERVAL.toNanos()) {
+            consumer.commitAsync(Map.copyOf(positionsToMirror), (committed, failure) -> { /* the next mirror catches up */ });
+            positionsToMirror.clear();
+            lastMirrored = now;
         }
     }
 
@@ -343,6 +350,7 @@ public class ForecastPipeline {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             Set<Integer> revoked = partitionNumbers(partitions);
             ownedPartitions.removeAll(revoked);
+            positionsToMirror.keySet().removeIf(partition -> revoked.contains(partition.partition()));
             List<String> leaving = partitionOfCustomer.entrySet().stream()
                     .filter(e -> revoked.contains(e.getValue())).map(Map.Entry::getKey).toList();
             leaving.forEach(customer -> {

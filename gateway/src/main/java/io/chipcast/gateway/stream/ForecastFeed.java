@@ -1,10 +1,6 @@
 package io.chipcast.gateway.stream;
 
 import io.chipcast.contracts.Topics;
-import io.chipcast.contracts.json.Json;
-import io.chipcast.contracts.payload.Alert;
-import io.chipcast.contracts.payload.Projection;
-import io.chipcast.contracts.validation.InvalidPayloadException;
 import io.chipcast.platform.rest.Problem;
 import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.kafka.KafkaClientConfig;
@@ -85,7 +81,7 @@ public class ForecastFeed {
 
     @Inject
     public ForecastFeed(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry meters,
-            @ConfigProperty(name = "chipcast.gateway.stream.retained-per-partition", defaultValue = "10000") int retainedPerPartition) {
+            @ConfigProperty(name = "chipcast.gateway.stream.retained-per-partition", defaultValue = "5000") int retainedPerPartition) {
         this.kafkaConfig = kafkaConfig;
         this.retainedPerPartition = retainedPerPartition;
         this.skipped = Counter.builder("chipcast.gateway.feed.skipped")
@@ -325,16 +321,8 @@ public class ForecastFeed {
     /** The event a record carries; null (logged, counted) for one that cannot be read: the feed goes on. */
     private FeedEvent read(ConsumerRecord<String, byte[]> record) {
         try {
-            String json = new String(record.value(), StandardCharsets.UTF_8);
-            if (record.topic().equals(Topics.PROJECTIONS.name())) {
-                Projection projection = Json.read(record.value(), Projection.class);
-                return new FeedEvent(++sequence, FeedEvent.Kind.PROJECTION, record.partition(), record.offset(),
-                        projection.customerId(), json, null, projection.version(), projection.planVersion());
-            }
-            Alert alert = Json.read(record.value(), Alert.class);
-            return new FeedEvent(++sequence, FeedEvent.Kind.ALERT, record.partition(), record.offset(), alert.customerId(), json,
-                    alert.type(), 0, 0);
-        } catch (InvalidPayloadException | NullPointerException e) {
+            return FeedRecords.read(record, ++sequence);
+        } catch (IllegalArgumentException e) {
             skipped.increment();
             LOG.warnf("skipped record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
             return null;
