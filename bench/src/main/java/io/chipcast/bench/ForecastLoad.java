@@ -10,7 +10,6 @@ import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.contracts.payload.Market;
 import io.chipcast.contracts.payload.PlanLine;
 import io.chipcast.contracts.payload.PriceChange;
-import io.chipcast.contracts.payload.Projection;
 import io.chipcast.contracts.payload.ShipmentEvent;
 import io.chipcast.contracts.payload.ShipmentStatus;
 import io.chipcast.contracts.validation.Validated;
@@ -245,13 +244,13 @@ public final class ForecastLoad {
                 while (watching.get()) {
                     for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(20))) {
                         if (record.key() != null && record.key().startsWith("c-" + run)) {
-                            Projection projection = Json.read(record.value(), Projection.class);
                             long received = System.currentTimeMillis();
-                            projectionsByCause.computeIfAbsent(projection.cause().eventId(), id -> new ArrayList<>())
-                                    .add(received);
-                            Measured cause = measured.get(projection.cause().eventId());
+                            ProjectionStamp projection = ProjectionStamp.read(record.value());
+                            projectionsByCause.computeIfAbsent(projection.causeId(), id -> new ArrayList<>()).add(received);
+                            Measured cause = measured.get(projection.causeId());
                             if (cause != null) {
-                                cause.stages().record(cause.time(), projection, CloudEventHeaders.read(record.headers()).time(), record.timestamp(), received);
+                                cause.stages().record(cause.time(), projection.computedAt(), CloudEventHeaders.read(record.headers()).time(),
+                                        record.timestamp(), received);
                             }
                             projectionsSeen.incrementAndGet();
                         }

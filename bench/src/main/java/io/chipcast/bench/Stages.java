@@ -1,6 +1,5 @@
 package io.chipcast.bench;
 
-import io.chipcast.contracts.payload.Projection;
 import java.time.Instant;
 import org.HdrHistogram.Histogram;
 
@@ -18,9 +17,9 @@ final class Stages {
     private final Histogram toRelay = new Histogram(3);
     private final Histogram toConsumer = new Histogram(3);
 
-    synchronized void record(Instant causeTime, Projection projection, Instant committing, long sentMillis, long receivedMillis) {
+    synchronized void record(Instant causeTime, Instant computedAt, Instant committing, long sentMillis, long receivedMillis) {
         long cause = causeTime.toEpochMilli();
-        long computed = projection.computedAt().toEpochMilli();
+        long computed = computedAt.toEpochMilli();
         toPipeline.recordValue(Math.max(0, computed - cause));
         toCommit.recordValue(Math.max(0, committing.toEpochMilli() - computed));
         toRelay.recordValue(Math.max(0, sentMillis - committing.toEpochMilli()));
