@@ -116,6 +116,17 @@ class WholeSystemTest {
             }
         }
         assertThat(result.alerts()).extracting(Alert::type).contains(AlertType.LINE_BLOCKED, AlertType.SHORTFALL);
+
+        // What-if through the gateway: the 12,000 late units at a hypothetical spot price; nothing changes for real.
+        String whatIf = """
+                {"priceChanges":[{"sku":"H100-SXM5-80G","market":"SPOT","currency":"USD","unitPrice":50000,
+                  "effectiveAt":"2024-02-01T00:00:00Z","source":"what-if"}]}""";
+        HttpResponse<String> hypothetical = call("POST", gateway("/api/v1/customers/frontier-lab-us/what-if"), admin, whatIf);
+        assertThat(hypothetical.statusCode()).as(hypothetical.body()).isEqualTo(200);
+        assertThat(Json.parseTree(hypothetical.body().getBytes(StandardCharsets.UTF_8)).path("projectedCost").decimalValue())
+                .isEqualByComparingTo("808000000");
+        HttpResponse<String> unchanged = call("GET", gateway("/api/v1/customers/frontier-lab-us/projection"), admin, null);
+        assertThat(Json.read(unchanged.body(), Projection.class).projectedCost()).isEqualByComparingTo("688000000");
     }
 
     @Test
