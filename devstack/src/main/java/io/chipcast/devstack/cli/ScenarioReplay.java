@@ -44,7 +44,7 @@ final class ScenarioReplay {
         ScenarioLoader.Result result;
         try {
             result = loader.load(scenario, TIMEOUT, message -> out.println("… " + message));
-        } catch (ScenarioLoader.LoadFailure e) {
+        } catch (ScenarioLoader.LoadFailure | IllegalStateException e) {
             out.println("the replay stopped: " + e.getMessage());
             out.println("events before it were applied; fix the file and load it into a fresh stack (./chipcast down, rm -rf .chipcast/data).");
             return 1;
