@@ -59,7 +59,7 @@ public final class LocalStack implements AutoCloseable {
             for (ChipcastService service : ChipcastService.values()) {
                 DatabaseProvisioner.ensureDatabase(postgres, service.database());
                 services.add(ServiceProcess.start(service, workspace.serviceApp(service.moduleName()), ports.of(service),
-                        workspace.logs().resolve(service.moduleName() + ".log"), environmentFor(service, infrastructure, workspace, ports), jvmOptions()));
+                        workspace.logs().resolve(service.moduleName() + ".log"), environmentFor(service, infrastructure, workspace, ports), jvmOptions(service)));
             }
             progress.step("started " + services.size() + " services, waiting until they are ready");
             return new LocalStack(workspace, ports, infrastructure, services);
@@ -105,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
         long instance = services.stream().filter(s -> s.service() == service).count() + 1;
         ServiceProcess another = ServiceProcess.start(service, workspace.serviceApp(service.moduleName()), port,
                 workspace.logs().resolve(service.moduleName() + "-" + instance + ".log"),
-                environmentFor(service, infrastructure, workspace, ports), jvmOptions());
+                environmentFor(service, infrastructure, workspace, ports), jvmOptions(service));
         services.add(another);
         Instant deadline = Instant.now().plus(timeout);
         while (!ReadinessProbe.isReady(another.url())) {
@@ -214,9 +214,11 @@ public final class LocalStack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
     }
 
-    private static List<String> jvmOptions() {
-        // Small heaps and the serial collector: four services and a broker share a laptop.
-        String options = Settings.get("chipcast.service-java-opts").orElse("-XX:+UseSerialGC -Xmx512m");
+    /** {@code chipcast.<service>.java-opts}, else {@code chipcast.service-java-opts}, else small heaps and the serial collector. */
+    private static List<String> jvmOptions(ChipcastService service) {
+        // Small heaps and the serial collector by default: four services and a broker share a laptop.
+        String options = Settings.get("chipcast." + service.moduleName() + ".java-opts")
+                .or(() -> Settings.get("chipcast.service-java-opts")).orElse("-XX:+UseSerialGC -Xmx512m");
         return Arrays.stream(options.split("\\s+")).filter(option -> !option.isBlank()).toList();
     }
 }
