@@ -12,6 +12,7 @@ import io.chipcast.forecast.engine.ForecastEngine;
 import io.chipcast.forecast.engine.ReferenceData;
 import io.chipcast.forecast.store.Batch;
 import io.chipcast.forecast.store.ForecastStore;
+import io.chipcast.platform.kafka.ConsumerThread;
 import io.chipcast.platform.kafka.KafkaClientConfig;
 import io.chipcast.platform.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +48,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -88,14 +88,13 @@ public class ForecastPipeline {
     private final MeterRegistry meters;
     private final BigDecimal costChangePercent;
     private final String groupId;
-    private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean ready = new AtomicBoolean();
     private final Timer recomputeTime;
     private final Timer lag;
     private final Timer commitTime;
     private final Set<Integer> ownedPartitions = ConcurrentHashMap.newKeySet();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private Thread thread;
+    private final ConsumerThread thread = new ConsumerThread("forecast-pipeline", RESTART_BACKOFF, this::runOnce);
     private volatile KafkaConsumer<String, byte[]> customerConsumer;
 
     // Owned by the pipeline thread.
@@ -134,20 +133,11 @@ public class ForecastPipeline {
     }
 
     void start(@Observes StartupEvent event) {
-        running.set(true);
-        thread = new Thread(this::runUntilStopped, "forecast-pipeline");
         thread.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running.set(false);
-        KafkaConsumer<String, byte[]> consumer = customerConsumer;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(30).toMillis());
-        }
+        thread.stop(Duration.ofSeconds(30));
     }
 
     /**
@@ -174,28 +164,14 @@ public class ForecastPipeline {
         return ready.get();
     }
 
-    private void runUntilStopped() {
-        while (running.get()) {
-            try {
-                runOnce();
-            } catch (WakeupException e) {
-                // Stopping.
-            } catch (RuntimeException e) {
-                ready.set(false);
-                LOG.errorf(e, "forecast pipeline failed; starting again from the database in %s", RESTART_BACKOFF);
-                sleep(RESTART_BACKOFF);
-            }
-        }
-    }
-
     private void runOnce() {
         engine = new ForecastEngine(costChangePercent, Clock.systemUTC());
         partitionOfCustomer.clear();
         seenReferenceEvents.clear();
         positionsToMirror.clear();
         lastReferenceEvent = null;
-        try (KafkaConsumer<String, byte[]> reference = consumer(null);
-                KafkaConsumer<String, byte[]> customers = consumer(groupId)) {
+        try (KafkaConsumer<String, byte[]> reference = thread.wakesOnStop(consumer(null));
+                KafkaConsumer<String, byte[]> customers = thread.wakesOnStop(consumer(groupId))) {
             List<TopicPartition> referencePartitions = partitionsOf(reference, REFERENCE_TOPICS);
             reference.assign(referencePartitions);
             reference.seekToBeginning(referencePartitions);
@@ -203,7 +179,7 @@ public class ForecastPipeline {
             customerConsumer = customers;
             customers.subscribe(CUSTOMER_TOPICS, new Rebalance());
             ready.set(true);
-            while (running.get()) {
+            while (thread.isRunning()) {
                 for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
                     task.run();
                 }
@@ -433,13 +409,5 @@ public class ForecastPipeline {
 
     private static boolean isCustomerTopic(Topic<String, ?> topic) {
         return topic == Topics.DEMAND_PLANS || topic == Topics.SHIPMENTS;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

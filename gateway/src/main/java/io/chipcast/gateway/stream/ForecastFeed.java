@@ -3,6 +3,7 @@ package io.chipcast.gateway.stream;
 import io.chipcast.contracts.Topics;
 import io.chipcast.platform.rest.Problem;
 import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.kafka.ConsumerThread;
 import io.chipcast.platform.kafka.KafkaClientConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,12 +27,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
@@ -58,10 +57,8 @@ public class ForecastFeed {
     private final int retainedPerPartition;
     private final Counter skipped;
     private final Object lock = new Object();
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ConsumerThread thread = new ConsumerThread("gateway-forecast-feed", RESTART_BACKOFF, this::readUntilStopped);
     private volatile boolean ready;
-    private Thread thread;
-    private volatile KafkaConsumer<String, byte[]> consumer;
 
     // Guarded by lock.
     private final Map<TopicPartition, ArrayDeque<FeedEvent>> retained = new HashMap<>();
@@ -90,21 +87,11 @@ public class ForecastFeed {
     }
 
     void start(@Observes StartupEvent event) {
-        running.set(true);
-        thread = new Thread(this::runUntilStopped, "gateway-forecast-feed");
-        thread.setDaemon(true);
         thread.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running.set(false);
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        }
+        thread.stop(Duration.ofSeconds(10));
     }
 
     /** Whether the feed reads both topics: streams and waits need it. */
@@ -216,31 +203,12 @@ public class ForecastFeed {
         }
     }
 
-    private void runUntilStopped() {
-        while (running.get()) {
-            try {
-                readUntilStopped();
-            } catch (WakeupException e) {
-                // Stopping.
-            } catch (RuntimeException e) {
-                ready = false;
-                LOG.errorf(e, "gateway feed of forecast topics failed; starting again in %s", RESTART_BACKOFF);
-                try {
-                    Thread.sleep(RESTART_BACKOFF.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     private void readUntilStopped() {
         Map<String, Object> config = KafkaClientConfig.forClient(kafkaConfig, ConsumerConfig.configNames(), "gateway-feed");
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer = kafka;
+        try (KafkaConsumer<String, byte[]> kafka = thread.wakesOnStop(
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()))) {
             List<TopicPartition> partitions = new ArrayList<>();
             int projections = partitionsOf(kafka, Topics.PROJECTIONS.name(), partitions);
             int alerts = partitionsOf(kafka, Topics.ALERTS.name(), partitions);
@@ -259,7 +227,7 @@ public class ForecastFeed {
                 ready = true;
             }
             LOG.infof("gateway feed reads %d partitions of forecast.projections and %d of forecast.alerts", projections, alerts);
-            while (running.get()) {
+            while (thread.isRunning()) {
                 var records = kafka.poll(Duration.ofMillis(200));
                 if (records.isEmpty()) {
                     continue;
@@ -272,7 +240,6 @@ public class ForecastFeed {
                 }
             }
         } finally {
-            consumer = null;
             ready = false;
         }
     }
