@@ -1,8 +1,7 @@
 package io.chipcast.gateway.repository;
 
-import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.DemandPlan;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.chipcast.platform.persistence.PublishedPayloadEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +12,7 @@ import java.util.UUID;
 /** A customer's current demand plan, as published. */
 @Entity
 @Table(name = "demand_plan")
-public class DemandPlanEntity extends PanacheEntityBase {
+public class DemandPlanEntity extends PublishedPayloadEntity {
 
     @Id
     @Column(name = "customer_id")
@@ -22,24 +21,13 @@ public class DemandPlanEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
-    @Column(nullable = false)
-    public String payload;
-
-    @Column(name = "event_id", nullable = false)
-    public UUID eventId;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
     public void apply(DemandPlan plan, UUID event, Instant now) {
         customerId = plan.customerId();
         version = plan.version();
-        payload = Json.writeString(plan);
-        eventId = event;
-        updatedAt = now;
+        published(plan, event, now);
     }
 
     public DemandPlan toPayload() {
-        return Json.read(payload, DemandPlan.class);
+        return payloadAs(DemandPlan.class);
     }
 }

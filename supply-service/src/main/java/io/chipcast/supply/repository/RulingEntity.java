@@ -1,9 +1,8 @@
 package io.chipcast.supply.repository;
 
-import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.Ruling;
 import io.chipcast.contracts.payload.RulingAction;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.chipcast.platform.persistence.PublishedPayloadEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,7 +17,7 @@ import java.util.UUID;
 /** An export-control ruling as last issued or amended; the full payload is kept as published. */
 @Entity
 @Table(name = "ruling")
-public class RulingEntity extends PanacheEntityBase {
+public class RulingEntity extends PublishedPayloadEntity {
 
     @Id
     @Column(name = "ruling_id")
@@ -33,15 +32,6 @@ public class RulingEntity extends PanacheEntityBase {
 
     public String lifts;
 
-    @Column(nullable = false)
-    public String payload;
-
-    @Column(name = "event_id", nullable = false)
-    public UUID eventId;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
     public static Uni<List<RulingEntity>> inEffectOrder() {
         return list("order by effectiveAt, rulingId");
     }
@@ -51,12 +41,10 @@ public class RulingEntity extends PanacheEntityBase {
         action = ruling.action();
         effectiveAt = ruling.effectiveAt();
         lifts = ruling.lifts();
-        payload = Json.writeString(ruling);
-        eventId = event;
-        updatedAt = now;
+        published(ruling, event, now);
     }
 
     public Ruling toPayload() {
-        return Json.read(payload, Ruling.class);
+        return payloadAs(Ruling.class);
     }
 }
