@@ -110,50 +110,52 @@ public class ForecastStore {
         List<Batch.PlanRow> plans = latestPlans(batch);
         List<Batch.ProjectionRow> latest = List.copyOf(batch.latestProjections.values());
         List<OutboxRow> outbox = outboxRows(batch, now);
-        pool.withTransaction(connection -> Uni.createFrom().voidItem()
-                .chain(() -> insert(connection, batch.processed, "INSERT INTO processed_event (event_id, topic, applied_at) "
-                                + "SELECT event_id, topic, $3 FROM unnest($1::varchar[], $2::varchar[]) AS u(event_id, topic)",
-                        Tuple.of(column(batch.processed, Batch.Processed::eventId), column(batch.processed, Batch.Processed::topic), now)))
-                .chain(() -> insert(connection, batch.positions.entrySet(), "INSERT INTO consumer_position (topic, partition, next_offset) "
-                                + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[]) "
-                                + "ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset",
-                        Tuple.of(batch.positions.keySet().stream().map(TopicPartition::topic).toArray(String[]::new),
-                                batch.positions.keySet().stream().map(TopicPartition::partition).toArray(Integer[]::new),
-                                batch.positions.values().toArray(Long[]::new))))
-                .chain(() -> insert(connection, plans, "INSERT INTO demand_plan (customer_id, partition, version, payload) "
-                                + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]) "
-                                + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, version = EXCLUDED.version, "
-                                + "payload = EXCLUDED.payload WHERE demand_plan.version <= EXCLUDED.version",
-                        Tuple.of(column(plans, p -> p.plan().customerId()), plans.stream().map(Batch.PlanRow::partition).toArray(Integer[]::new),
-                                plans.stream().map(p -> p.plan().version()).toArray(Long[]::new),
-                                column(plans, p -> Json.writeString(p.plan())))))
-                .chain(() -> insert(connection, batch.shipments, "INSERT INTO shipment_event (customer_id, partition, payload) "
-                                + "SELECT customer_id, partition, payload FROM unnest($1::varchar[], $2::int[], $3::text[]) "
-                                + "WITH ORDINALITY AS u(customer_id, partition, payload, arrival) ORDER BY arrival",
-                        Tuple.of(column(batch.shipments, r -> r.event().customerId()),
-                                batch.shipments.stream().map(Batch.ShipmentRow::partition).toArray(Integer[]::new),
-                                column(batch.shipments, r -> Json.writeString(r.event())))))
-                .chain(() -> insert(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on) "
-                                + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[]) "
-                                + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, "
-                                + "version = EXCLUDED.version, cost_alerted_on = EXCLUDED.cost_alerted_on",
-                        Tuple.of(column(latest, p -> p.projection().customerId()),
-                                latest.stream().map(Batch.ProjectionRow::partition).toArray(Integer[]::new),
-                                latest.stream().map(p -> p.projection().version()).toArray(Long[]::new),
-                                column(latest, p -> p.costAlertedOn().toPlainString()))))
-                .chain(() -> insert(connection, batch.projectionVersions, "INSERT INTO projection_history (customer_id, version, payload, computed_at) "
-                                + "SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::timestamptz[])",
-                        Tuple.of(column(batch.projectionVersions, p -> p.projection().customerId()),
-                                batch.projectionVersions.stream().map(p -> p.projection().version()).toArray(Long[]::new),
-                                column(batch.projectionVersions, Batch.ProjectionRow::json),
-                                batch.projectionVersions.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC))
-                                        .toArray(OffsetDateTime[]::new))))
-                .chain(() -> insert(connection, outbox, "INSERT INTO outbox_event (event_id, topic, record_key, event_type, event_time, payload) "
-                                + "SELECT event_id, topic, record_key, event_type, $5, payload "
-                                + "FROM unnest($1::text[]::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $6::text[]) "
-                                + "WITH ORDINALITY AS u(event_id, topic, record_key, event_type, payload, published) ORDER BY published",
-                        Tuple.from(List.of(column(outbox, OutboxRow::eventId), column(outbox, OutboxRow::topic),
-                                column(outbox, OutboxRow::key), column(outbox, OutboxRow::type), now, column(outbox, OutboxRow::json))))))
+        // Independent statements, sent together: the connection pipelines them, one round trip instead of six.
+        pool.withTransaction(connection -> Uni.combine().all().unis(
+                        insert(connection, batch.processed, "INSERT INTO processed_event (event_id, topic, applied_at) "
+                                        + "SELECT event_id, topic, $3 FROM unnest($1::varchar[], $2::varchar[]) AS u(event_id, topic)",
+                                Tuple.of(column(batch.processed, Batch.Processed::eventId), column(batch.processed, Batch.Processed::topic), now)),
+                        insert(connection, batch.positions.entrySet(), "INSERT INTO consumer_position (topic, partition, next_offset) "
+                                        + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[]) "
+                                        + "ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset",
+                                Tuple.of(batch.positions.keySet().stream().map(TopicPartition::topic).toArray(String[]::new),
+                                        batch.positions.keySet().stream().map(TopicPartition::partition).toArray(Integer[]::new),
+                                        batch.positions.values().toArray(Long[]::new))),
+                        insert(connection, plans, "INSERT INTO demand_plan (customer_id, partition, version, payload) "
+                                        + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]) "
+                                        + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, version = EXCLUDED.version, "
+                                        + "payload = EXCLUDED.payload WHERE demand_plan.version <= EXCLUDED.version",
+                                Tuple.of(column(plans, p -> p.plan().customerId()), plans.stream().map(Batch.PlanRow::partition).toArray(Integer[]::new),
+                                        plans.stream().map(p -> p.plan().version()).toArray(Long[]::new),
+                                        column(plans, p -> Json.writeString(p.plan())))),
+                        insert(connection, batch.shipments, "INSERT INTO shipment_event (customer_id, partition, payload) "
+                                        + "SELECT customer_id, partition, payload FROM unnest($1::varchar[], $2::int[], $3::text[]) "
+                                        + "WITH ORDINALITY AS u(customer_id, partition, payload, arrival) ORDER BY arrival",
+                                Tuple.of(column(batch.shipments, r -> r.event().customerId()),
+                                        batch.shipments.stream().map(Batch.ShipmentRow::partition).toArray(Integer[]::new),
+                                        column(batch.shipments, r -> Json.writeString(r.event())))),
+                        insert(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on) "
+                                        + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[]) "
+                                        + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, "
+                                        + "version = EXCLUDED.version, cost_alerted_on = EXCLUDED.cost_alerted_on",
+                                Tuple.of(column(latest, p -> p.projection().customerId()),
+                                        latest.stream().map(Batch.ProjectionRow::partition).toArray(Integer[]::new),
+                                        latest.stream().map(p -> p.projection().version()).toArray(Long[]::new),
+                                        column(latest, p -> p.costAlertedOn().toPlainString()))),
+                        insert(connection, batch.projectionVersions, "INSERT INTO projection_history (customer_id, version, payload, computed_at) "
+                                        + "SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::timestamptz[])",
+                                Tuple.of(column(batch.projectionVersions, p -> p.projection().customerId()),
+                                        batch.projectionVersions.stream().map(p -> p.projection().version()).toArray(Long[]::new),
+                                        column(batch.projectionVersions, Batch.ProjectionRow::json),
+                                        batch.projectionVersions.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC))
+                                                .toArray(OffsetDateTime[]::new))),
+                        insert(connection, outbox, "INSERT INTO outbox_event (event_id, topic, record_key, event_type, event_time, payload) "
+                                        + "SELECT event_id, topic, record_key, event_type, $5, payload "
+                                        + "FROM unnest($1::text[]::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $6::text[]) "
+                                        + "WITH ORDINALITY AS u(event_id, topic, record_key, event_type, payload, published) ORDER BY published",
+                                Tuple.from(List.of(column(outbox, OutboxRow::eventId), column(outbox, OutboxRow::topic),
+                                        column(outbox, OutboxRow::key), column(outbox, OutboxRow::type), now, column(outbox, OutboxRow::json)))))
+                        .discardItems())
                 .await().atMost(TIMEOUT);
     }
 
