@@ -174,12 +174,17 @@ public final class ForecastLoad {
             published.accept(publish(Topics.SHIPMENTS, new ShipmentEvent("SHP-" + run + "-" + shipments++, customer(c),
                     sku(firstSku[c]), 100L + random.nextInt(900), BigDecimal.valueOf(24_000), ShipmentStatus.ALLOCATED,
                     LocalDate.of(2024, 12, 1), Instant.now())));
-            next += interval;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
+            next = waitUntil(next + interval);
         }
+    }
+
+    /** Sleeps until the {@code System.nanoTime()} deadline (the pace of a steady rate); returns it. */
+    private static long waitUntil(long deadline) throws InterruptedException {
+        long wait = deadline - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        return deadline;
     }
 
     /** The same measurement on a bare topic hop: produce, then consume, nothing in between. */
@@ -221,11 +226,7 @@ public final class ForecastLoad {
             String key = marker + "-" + i;
             sentAt.put(key, System.currentTimeMillis());
             producer.send(new ProducerRecord<>(topic, key, new byte[256]));
-            next += interval;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
+            next = waitUntil(next + interval);
         }
         Thread.sleep(2000);
         consuming.set(false);

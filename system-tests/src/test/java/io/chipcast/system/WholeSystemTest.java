@@ -139,7 +139,7 @@ class WholeSystemTest {
 
         try (SseClient stream = SseClient.connect(URI.create(gateway("/api/v1/customers/" + customer + "/alerts")), admin, null)) {
             assertThat(Json.read(stream.next(WAIT).data(), Projection.class).version()).isEqualTo(before.version());
-            postListPrice("2031-01-01T00:00:00Z", "33000");
+            postPrice("LIST", "2031-01-01T00:00:00Z", "33000");
             List<SseClient.Event> events = stream.next(2, WAIT);
             assertThat(events).extracting(SseClient.Event::name).containsExactly("projection", "alert");
             assertThat(Json.read(events.get(0).data(), Projection.class).projectedCost()).isEqualByComparingTo("33000000.00");
@@ -192,7 +192,7 @@ class WholeSystemTest {
                 SseClient other = SseClient.connect(URI.create(second.url() + path), admin, null)) {
             first.next(WAIT);
             other.next(WAIT);
-            postListPrice("2031-01-01T00:00:00Z", String.valueOf(40000 + (int) (Math.random() * 1000)));
+            postPrice("LIST", "2031-01-01T00:00:00Z", String.valueOf(40000 + (int) (Math.random() * 1000)));
             List<SseClient.Event> onFirst = first.next(2, WAIT);
             List<SseClient.Event> onOther = other.next(2, WAIT);
             assertThat(onFirst).extracting(SseClient.Event::name).containsExactlyInAnyOrder("projection", "alert");
@@ -270,10 +270,6 @@ class WholeSystemTest {
                  "lines":[{"lineId":"E1","sku":"H100-SXM5-80G","quantity":1000,"needBy":"2031-06-30"}]}""".formatted(customer);
         assertThat(call("PUT", gateway("/api/v1/customers/" + customer + "/demand-plan"), admin, plan).statusCode()).isEqualTo(201);
         return customer;
-    }
-
-    private void postListPrice(String effectiveAt, String unitPrice) throws Exception {
-        postPrice("LIST", effectiveAt, unitPrice);
     }
 
     private void postPrice(String market, String effectiveAt, String unitPrice) throws Exception {

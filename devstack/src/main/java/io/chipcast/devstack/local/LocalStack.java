@@ -74,8 +74,12 @@ public final class LocalStack implements AutoCloseable {
      * exits while starting.
      */
     public void awaitReady(Duration timeout) throws InterruptedException {
+        awaitReady(services, timeout);
+    }
+
+    private static void awaitReady(List<ServiceProcess> starting, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        List<ServiceProcess> waiting = new ArrayList<>(services);
+        List<ServiceProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.isAlive()) {
@@ -107,14 +111,7 @@ public final class LocalStack implements AutoCloseable {
                 workspace.logs().resolve(service.moduleName() + "-" + instance + ".log"),
                 environmentFor(service, infrastructure, workspace, ports), jvmOptions(service));
         services.add(another);
-        Instant deadline = Instant.now().plus(timeout);
-        while (!ReadinessProbe.isReady(another.url())) {
-            if (!another.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new StackFailure(service.moduleName() + " #" + instance + " did not become ready; the end of " + another.log()
-                        + ":\n  " + String.join("\n  ", another.logTail(25)));
-            }
-            Thread.sleep(250);
-        }
+        awaitReady(List.of(another), timeout);
         return another;
     }
 

@@ -22,9 +22,13 @@ import org.jboss.resteasy.reactive.RestResponse;
  * The gateway's calls to forecast-service (ADR 008): each bounded in time, retried a couple of
  * times when forecast-service fails or cannot be reached (never when it answers 4xx: that is the
  * answer), and cut off by a circuit breaker while it keeps failing, so that callers get a fast 503
- * instead of piling up. Every call is safe to repeat: none changes anything.
+ * instead of piling up. Every call is safe to repeat: none changes anything. The policy is the
+ * class's; each method still has its own breaker.
  */
 @ApplicationScoped
+@Timeout(3000)
+@Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = CircuitBreakerOpenException.class)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
 public class ForecastQueries {
 
     private final ForecastClient client;
@@ -36,23 +40,16 @@ public class ForecastQueries {
         this.meters = meters;
     }
 
-    @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     public Uni<Upstream> projection(String customerId, String authorization) {
         return timed("projection", () -> client.projection(customerId, authorization));
     }
 
-    @Timeout(3000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     public Uni<Upstream> history(String customerId, String authorization) {
         return timed("history", () -> client.history(customerId, authorization));
     }
 
+    /** It recomputes: more time than a read. */
     @Timeout(5000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     public Uni<Upstream> whatIf(String customerId, String authorization, String body) {
         return timed("what-if", () -> client.whatIf(customerId, authorization, body));
     }

@@ -1,5 +1,6 @@
 package io.chipcast.gateway.stream;
 
+import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.AlertType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -84,8 +86,7 @@ public final class AlertStream implements Subscription {
             return;
         }
         if (reset != null) {
-            send(sse.newEventBuilder().name("reset").id(position.id()).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data("{\"reason\":\"" + reset + "\"}").build());
+            send(control("reset", position, reset));
         }
         send(sse.newEventBuilder().name("snapshot").id(position.id()).mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(projectionJson == null ? "null" : projectionJson).build());
@@ -116,8 +117,7 @@ public final class AlertStream implements Subscription {
     /** Ends the stream with an {@code error} event: the client reconnects. */
     public synchronized void fail(String reason) {
         if (!closed) {
-            write(sse.newEventBuilder().name("error").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data("{\"reason\":\"" + reason + "\"}").build());
+            write(control("error", null, reason));
             close();
         }
     }
@@ -135,6 +135,13 @@ public final class AlertStream implements Subscription {
     private OutboundSseEvent event(FeedEvent event, StreamPosition after) {
         return sse.newEventBuilder().name(event.kind().eventName()).id(after.id()).mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(event.json()).build();
+    }
+
+    /** A control event ({@code reset}, {@code error}, {@code overflow}): {@code {"reason": ...}}, with an id when it has a position. */
+    private OutboundSseEvent control(String name, StreamPosition position, String reason) {
+        OutboundSseEvent.Builder event = sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(Json.writeString(Map.of("reason", reason)));
+        return (position == null ? event : event.id(position.id())).build();
     }
 
     private void send(OutboundSseEvent event) {
@@ -174,8 +181,7 @@ public final class AlertStream implements Subscription {
 
     private void overflow() {
         listener.overflowed(this);
-        write(sse.newEventBuilder().name("overflow").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data("{\"reason\":\"the subscriber did not keep up; reconnect with Last-Event-ID\"}").build());
+        write(control("overflow", null, "the subscriber did not keep up; reconnect with Last-Event-ID"));
         close();
     }
 }

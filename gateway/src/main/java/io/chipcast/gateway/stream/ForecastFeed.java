@@ -178,11 +178,6 @@ public class ForecastFeed {
         return reached;
     }
 
-    /** How many streams are open on this instance. */
-    public int openStreams() {
-        return subscriptions.values().stream().mapToInt(Set::size).sum();
-    }
-
     private StreamPosition positionOf(String customerId) {
         int projectionPartition = partitionOf(customerId, projectionPartitions);
         int alertPartition = partitionOf(customerId, alertPartitions);
