@@ -31,6 +31,9 @@ import java.util.TreeSet;
  */
 public final class ForecastEngine {
 
+    /** From this many customers, an event's projections are computed on every core. */
+    private static final int PARALLEL_PROJECTION = 1_000;
+
     private final ReferenceData reference = new ReferenceData();
     private final Map<String, CustomerState> customers = new HashMap<>();
     private final Map<String, Projected> projections = new HashMap<>();
@@ -163,12 +166,16 @@ public final class ForecastEngine {
         List<Projection> changed = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
         // A stable order: the same events give the same output, whatever the hash order.
-        for (String customerId : new TreeSet<>(affected)) {
-            CustomerState state = customers.get(customerId);
-            if (state == null || state.plan() == null) {
+        List<String> customerIds = List.copyOf(new TreeSet<>(affected));
+        // Projecting only reads the customers and the reference data: a fan-out does it on every core.
+        List<ProjectionContent> contents = (customerIds.size() >= PARALLEL_PROJECTION ? customerIds.parallelStream() : customerIds.stream())
+                .map(this::project).toList();
+        for (int i = 0; i < customerIds.size(); i++) {
+            String customerId = customerIds.get(i);
+            ProjectionContent content = contents.get(i);
+            if (content == null) {
                 continue;
             }
-            ProjectionContent content = Projector.project(state.plan(), state.shipments(), reference);
             Projected last = projections.get(customerId);
             if (last != null && last.content().equals(content)) {
                 continue;
@@ -183,6 +190,12 @@ public final class ForecastEngine {
             alerts.addAll(evaluation.alerts());
         }
         return new Outcome(changed, alerts, affected.size());
+    }
+
+    /** The customer's projection as of now; null for a customer without a plan. */
+    private ProjectionContent project(String customerId) {
+        CustomerState state = customers.get(customerId);
+        return state == null || state.plan() == null ? null : Projector.project(state.plan(), state.shipments(), reference);
     }
 
     /** A customer's latest projection, and the projectedCost its next COST_CHANGED is measured from. */

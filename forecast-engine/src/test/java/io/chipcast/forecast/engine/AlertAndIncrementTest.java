@@ -128,4 +128,24 @@ class AlertAndIncrementTest extends EngineTestBase {
                 .singleElement().satisfies(projection -> assertThat(projection.planVersion()).isEqualTo(2));
         assertThat(plan(engine, "c", US, 1, line("L", "H100", 5, "2024-06-30")).projections()).as("an older plan").isEmpty();
     }
+
+    @Test
+    void aFanOutOverThousandsOfCustomersIsExactPerCustomerAndInCustomerOrder() {
+        price(engine, "H100", LIST, "100", "2020-01-01");
+        int customers = 2_500; // above the threshold from which projections are computed on every core
+        for (int c = 0; c < customers; c++) {
+            plan(engine, String.format("c%05d", c), US, 1, line("L", "H100", c + 1, "2024-06-30"));
+        }
+
+        ForecastEngine.Outcome fanOut = price(engine, "H100", LIST, "200", "2020-01-01");
+
+        assertThat(fanOut.projections()).hasSize(customers);
+        for (int c = 0; c < customers; c++) {
+            Projection projection = fanOut.projections().get(c);
+            assertThat(projection.customerId()).isEqualTo(String.format("c%05d", c));
+            assertThat(projection.projectedCost()).isEqualByComparingTo(String.valueOf(200L * (c + 1)));
+            assertThat(projection.version()).isEqualTo(2);
+        }
+        assertThat(fanOut.alerts()).hasSize(customers).extracting(Alert::type).containsOnly(AlertType.COST_CHANGED);
+    }
 }
