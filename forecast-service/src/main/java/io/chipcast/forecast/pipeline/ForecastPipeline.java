@@ -2,7 +2,7 @@ package io.chipcast.forecast.pipeline;
 
 import io.chipcast.contracts.Topic;
 import io.chipcast.contracts.Topics;
-import io.chipcast.contracts.json.Json;
+import io.chipcast.contracts.payload.Alert;
 import io.chipcast.contracts.payload.Cause;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.contracts.payload.Projection;
@@ -11,10 +11,10 @@ import io.chipcast.contracts.validation.Validated;
 import io.chipcast.forecast.engine.ForecastEngine;
 import io.chipcast.forecast.engine.ReferenceData;
 import io.chipcast.forecast.store.Batch;
+import io.chipcast.forecast.store.CommittedProjection;
 import io.chipcast.forecast.store.ForecastStore;
 import io.chipcast.platform.kafka.ConsumerThread;
 import io.chipcast.platform.kafka.KafkaClientConfig;
-import io.chipcast.platform.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -41,6 +41,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -64,10 +65,12 @@ import org.jboss.logging.Logger;
  *       reconciles them with the reference data, and resumes at the stored position;</li>
  *   <li>then, batch by batch, it applies records in order and commits in one database transaction
  *       the applied event ids, the positions, the customer state, the projections and their
- *       outbox events. Kafka's own offsets are never used.</li>
+ *       alerts; then publishes the projections and alerts (ADR 009). Kafka's own offsets are never
+ *       used to resume.</li>
  * </ol>
- * A record that cannot be read goes to its dead-letter topic first. A failed commit stops the
- * pipeline and starts it again from the database, so memory never runs ahead of what was committed.
+ * A record that cannot be read goes to its dead-letter topic first. A failed commit or publication
+ * stops the pipeline and starts it again from the database, so memory never runs ahead of what was
+ * committed, and what was committed is published.
  */
 @ApplicationScoped
 public class ForecastPipeline {
@@ -76,15 +79,19 @@ public class ForecastPipeline {
     private static final List<String> REFERENCE_TOPICS = List.of(Topics.CATALOG.name(), Topics.PRICES.name(), Topics.RULINGS.name());
     private static final List<String> CUSTOMER_TOPICS = List.of(Topics.DEMAND_PLANS.name(), Topics.SHIPMENTS.name());
     private static final Duration RESTART_BACKOFF = Duration.ofSeconds(2);
-    /** Redeliveries come within seconds of the original (an outbox relay resending a batch): a million is ample. */
+    /** Redeliveries come within seconds of the original (a publisher resending a batch): a million is ample. */
     private static final int SEEN_REFERENCE_EVENTS = 1_000_000;
     private static final int PARALLEL_SERIALIZATION = 500;
+    /** Customers per transaction of a large fan-out (about 10 MB of projections). */
+    private static final int FAN_OUT_SLICE = 5_000;
     private static final Duration MIRROR_INTERVAL = Duration.ofSeconds(1);
+    /** How long what was sent may take to be acknowledged when partitions go or the pipeline stops. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
 
     private final Map<String, Object> kafkaConfig;
     private final ForecastStore store;
     private final DeadLetters deadLetters;
-    private final OutboxRelay relay;
+    private final ProjectionPublisher publisher;
     private final MeterRegistry meters;
     private final BigDecimal costChangePercent;
     private final String groupId;
@@ -113,13 +120,13 @@ public class ForecastPipeline {
 
     @Inject
     public ForecastPipeline(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ForecastStore store,
-            DeadLetters deadLetters, OutboxRelay relay, MeterRegistry meters,
+            DeadLetters deadLetters, ProjectionPublisher publisher, MeterRegistry meters,
             @ConfigProperty(name = "chipcast.forecast.cost-change-percent", defaultValue = "1") BigDecimal costChangePercent,
             @ConfigProperty(name = "chipcast.forecast.group-id", defaultValue = "forecast-service") String groupId) {
         this.kafkaConfig = kafkaConfig;
         this.store = store;
         this.deadLetters = deadLetters;
-        this.relay = relay;
+        this.publisher = publisher;
         this.meters = meters;
         this.costChangePercent = costChangePercent;
         this.groupId = groupId;
@@ -170,6 +177,7 @@ public class ForecastPipeline {
         seenReferenceEvents.clear();
         positionsToMirror.clear();
         lastReferenceEvent = null;
+        publisher.newRun();
         try (KafkaConsumer<String, byte[]> reference = thread.wakesOnStop(consumer(null));
                 KafkaConsumer<String, byte[]> customers = thread.wakesOnStop(consumer(groupId))) {
             List<TopicPartition> referencePartitions = partitionsOf(reference, REFERENCE_TOPICS);
@@ -180,6 +188,7 @@ public class ForecastPipeline {
             customers.subscribe(CUSTOMER_TOPICS, new Rebalance());
             ready.set(true);
             while (thread.isRunning()) {
+                publisher.throwIfFailed();
                 for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
                     task.run();
                 }
@@ -191,6 +200,7 @@ public class ForecastPipeline {
                 }
             }
         } finally {
+            publisher.drain(DRAIN_TIMEOUT);
             customerConsumer = null;
             ownedPartitions.clear();
             ready.set(false);
@@ -215,7 +225,11 @@ public class ForecastPipeline {
         LOG.infof("forecast pipeline loaded %d reference events", applied);
     }
 
-    /** Step 3: one batch, applied in order and committed in one transaction. */
+    /**
+     * Step 3: one batch, applied in order and committed in one transaction — except a reference
+     * event that moves thousands of customers: what came before it is committed first, then its
+     * fan-out slice by slice ({@link #commitFanOut}), then the rest of the batch.
+     */
     private void process(List<ConsumerRecord<String, byte[]>> records) {
         List<IncomingRecord> incoming = records.stream().map(IncomingRecord::read).toList();
         List<IncomingRecord> dead = incoming.stream().filter(IncomingRecord::isDeadLetter).toList();
@@ -248,21 +262,53 @@ public class ForecastPipeline {
             }
             meters.counter("chipcast.forecast.events.applied", "topic", record.topic().name()).increment();
             meters.summary("chipcast.forecast.customers.recomputed").record(outcome.customersRecomputed());
-            collect(outcome, batch);
+            if (outcome.projections().size() > FAN_OUT_SLICE) {
+                commit(batch, changedAt);
+                batch = new Batch();
+                changedAt = new ArrayList<>();
+                commitFanOut(outcome, List.of(record.event().time()));
+                continue;
+            }
+            collect(outcome.projections(), byCustomer(outcome.alerts()), batch);
             if (!outcome.projections().isEmpty()) {
                 changedAt.add(record.event().time());
             }
         }
-        if (!batch.isEmpty()) {
-            commitTime.record(() -> store.commit(batch));
-            mirrorPositionsToKafka(batch);
-            meters.summary("chipcast.forecast.batch.records").record(records.size());
-            if (batch.projectionCount() > 0) {
-                relay.wakeUp();
-            }
-            Instant committed = Instant.now();
-            changedAt.forEach(eventTime -> lag.record(Duration.between(eventTime, committed)));
+        commit(batch, changedAt);
+        meters.summary("chipcast.forecast.batch.records").record(records.size());
+    }
+
+    /** Commits a batch, hands its projections to the publisher and records how long the events that changed them took. */
+    private void commit(Batch batch, List<Instant> changedAt) {
+        if (batch.isEmpty()) {
+            return;
         }
+        commitTime.record(() -> store.commit(batch));
+        publisher.publish(batch.committedProjections());
+        mirrorPositionsToKafka(batch);
+        recordLag(changedAt);
+    }
+
+    private void recordLag(List<Instant> changedAt) {
+        Instant committed = Instant.now();
+        changedAt.forEach(eventTime -> lag.record(Duration.between(eventTime, committed)));
+    }
+
+    /**
+     * The projections a reference event changed, committed and published {@value #FAN_OUT_SLICE}
+     * customers at a time: the first ones are on their way to the broker while the next ones are
+     * written. Safe to split: reference events are read again on every start, and whatever slice
+     * never committed is recomputed then ({@link ForecastEngine#reconcile}).
+     */
+    private void commitFanOut(ForecastEngine.Outcome outcome, List<Instant> changedAt) {
+        List<Projection> projections = outcome.projections();
+        Map<String, List<Alert>> alerts = byCustomer(outcome.alerts());
+        for (int from = 0; from < projections.size(); from += FAN_OUT_SLICE) {
+            Batch slice = new Batch();
+            collect(projections.subList(from, Math.min(projections.size(), from + FAN_OUT_SLICE)), alerts, slice);
+            commit(slice, List.of());
+        }
+        recordLag(changedAt);
     }
 
     /**
@@ -306,17 +352,22 @@ public class ForecastPipeline {
         return recomputeTime.record(() -> engine.apply(record.payload(), record.cause()));
     }
 
-    private void collect(ForecastEngine.Outcome outcome, Batch batch) {
-        List<Projection> projections = outcome.projections();
+    /** An outcome has at most one projection per customer, and every alert is about one of them. */
+    private static Map<String, List<Alert>> byCustomer(List<Alert> alerts) {
+        return alerts.isEmpty() ? Map.of() : alerts.stream().collect(Collectors.groupingBy(Alert::customerId));
+    }
+
+    /** Adds projections to the batch, each written with the alerts about its customer. */
+    private void collect(List<Projection> projections, Map<String, List<Alert>> alertsByCustomer, Batch batch) {
         // A price change of a popular SKU writes thousands of documents: on every core.
-        List<String> json = (projections.size() >= PARALLEL_SERIALIZATION ? projections.parallelStream() : projections.stream())
-                .map(Json::writeString).toList();
+        List<CommittedProjection> written = (projections.size() >= PARALLEL_SERIALIZATION ? projections.parallelStream() : projections.stream())
+                .map(projection -> CommittedProjection.of(projection, alertsByCustomer.getOrDefault(projection.customerId(), List.of())))
+                .toList();
         for (int i = 0; i < projections.size(); i++) {
             Projection projection = projections.get(i);
-            batch.projection(projection, json.get(i), partitionOfCustomer.get(projection.customerId()),
+            batch.projection(projection, written.get(i), partitionOfCustomer.get(projection.customerId()),
                     engine.costAlertedOn(projection.customerId()).orElse(projection.projectedCost()));
         }
-        batch.alerts(outcome.alerts());
     }
 
     /** Step 2: partitions of the customer topics given to or taken from this instance. */
@@ -324,6 +375,8 @@ public class ForecastPipeline {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // What this instance committed reaches the topic before another one takes its customers over.
+            publisher.drain(DRAIN_TIMEOUT);
             Set<Integer> revoked = partitionNumbers(partitions);
             ownedPartitions.removeAll(revoked);
             positionsToMirror.keySet().removeIf(partition -> revoked.contains(partition.partition()));
@@ -350,6 +403,11 @@ public class ForecastPipeline {
                     customerConsumer.seek(partition, next);
                 }
             }
+            List<CommittedProjection> unpublished = store.unpublished(partitionNumbers(partitions));
+            if (!unpublished.isEmpty()) {
+                LOG.infof("forecast pipeline publishes %d committed projections the broker never acknowledged", unpublished.size());
+                publisher.publish(unpublished);
+            }
             ForecastStore.CustomerSnapshot snapshot = store.load(partitionNumbers(partitions));
             snapshot.partitionOf().forEach((customer, partition) -> {
                 partitionOfCustomer.put(customer, partition);
@@ -368,12 +426,7 @@ public class ForecastPipeline {
         if (lastReferenceEvent == null || customers.isEmpty()) {
             return;
         }
-        Batch batch = new Batch();
-        collect(engine.reconcile(customers, lastReferenceEvent), batch);
-        if (!batch.isEmpty()) {
-            store.commit(batch);
-            relay.wakeUp();
-        }
+        commitFanOut(engine.reconcile(customers, lastReferenceEvent), List.of());
     }
 
     private KafkaConsumer<String, byte[]> consumer(String group) {

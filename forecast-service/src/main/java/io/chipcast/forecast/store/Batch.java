@@ -1,6 +1,5 @@
 package io.chipcast.forecast.store;
 
-import io.chipcast.contracts.payload.Alert;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.contracts.payload.Projection;
 import io.chipcast.contracts.payload.ShipmentEvent;
@@ -23,8 +22,8 @@ public final class Batch {
     record ShipmentRow(ShipmentEvent event, int partition) {
     }
 
-    /** A projection with its JSON, written once and stored, kept in the history and published as it is. */
-    record ProjectionRow(Projection projection, String json, int partition, BigDecimal costAlertedOn) {
+    /** A projection with its JSON and its alerts', written once, kept in the history and published as they are. */
+    record ProjectionRow(Projection projection, CommittedProjection committed, int partition, BigDecimal costAlertedOn) {
     }
 
     final List<Processed> processed = new ArrayList<>();
@@ -33,7 +32,6 @@ public final class Batch {
     final List<ShipmentRow> shipments = new ArrayList<>();
     final Map<String, ProjectionRow> latestProjections = new LinkedHashMap<>();
     final List<ProjectionRow> projectionVersions = new ArrayList<>();
-    final List<Alert> alerts = new ArrayList<>();
 
     public void processed(String eventId, String topic) {
         processed.add(new Processed(eventId, topic));
@@ -52,15 +50,11 @@ public final class Batch {
         shipments.add(new ShipmentRow(event, partition));
     }
 
-    /** A new version of a projection, with its JSON: kept in the history, published, and the latest stored as current. */
-    public void projection(Projection projection, String json, int partition, BigDecimal costAlertedOn) {
-        ProjectionRow row = new ProjectionRow(projection, json, partition, costAlertedOn);
+    /** A new version of a projection, written with its alerts: kept in the history, published, and the latest stored as current. */
+    public void projection(Projection projection, CommittedProjection committed, int partition, BigDecimal costAlertedOn) {
+        ProjectionRow row = new ProjectionRow(projection, committed, partition, costAlertedOn);
         projectionVersions.add(row);
         latestProjections.put(projection.customerId(), row);
-    }
-
-    public void alerts(List<Alert> raised) {
-        alerts.addAll(raised);
     }
 
     public boolean isEmpty() {
@@ -73,7 +67,8 @@ public final class Batch {
         return Map.copyOf(positions);
     }
 
-    public int projectionCount() {
-        return projectionVersions.size();
+    /** The projection versions to publish once this batch is committed, in the order they were made. */
+    public List<CommittedProjection> committedProjections() {
+        return projectionVersions.stream().map(ProjectionRow::committed).toList();
     }
 }

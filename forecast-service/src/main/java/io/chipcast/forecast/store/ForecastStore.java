@@ -1,13 +1,9 @@
 package io.chipcast.forecast.store;
 
-import io.chipcast.contracts.CloudEvent;
-import io.chipcast.contracts.Topic;
-import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.contracts.payload.Projection;
 import io.chipcast.contracts.payload.ShipmentEvent;
-import io.chipcast.contracts.validation.Validated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,10 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * forecast-service's tables. The pipeline thread calls the blocking methods (it is no event
@@ -41,14 +35,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ForecastStore {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Rows per statement: a few megabytes of projections at most. */
+    private static final int CHUNK = 2_000;
 
     private final Pool pool;
-    private final String source;
 
     @Inject
-    public ForecastStore(Pool pool, @ConfigProperty(name = "quarkus.application.name") String source) {
+    public ForecastStore(Pool pool) {
         this.pool = pool;
-        this.source = source;
     }
 
     /** Where each partition resumes; absent for a partition never consumed. */
@@ -100,62 +94,62 @@ public class ForecastStore {
     }
 
     /**
-     * Commits a batch: its state, its projections and their events, what was applied and where to
-     * resume — or nothing. One statement per table whatever the batch size: the rows travel as
-     * arrays and {@code unnest} turns them back into rows (in order, for the tables whose order
-     * is their identity), which keeps a fan-out of thousands of projections to a few round trips.
+     * Commits a batch: its state, its projections with their alerts, what was applied and where to
+     * resume — or nothing. The projections are published after the commit (ADR 009). The rows travel as arrays and {@code unnest} turns them back into rows
+     * (in order, for the tables whose order is their identity): one statement per table and chunk
+     * of {@value #CHUNK} rows. The statements are sent together and the connection pipelines them,
+     * so a batch of a few rows is one round trip, and a fan-out of a hundred thousand projections
+     * streams as chunks the database inserts while the next ones are encoded, instead of one bind
+     * message of hundreds of megabytes.
      */
     public void commit(Batch batch) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Batch.PlanRow> plans = latestPlans(batch);
         List<Batch.ProjectionRow> latest = List.copyOf(batch.latestProjections.values());
-        List<OutboxRow> outbox = outboxRows(batch, now);
-        // Independent statements, sent together: the connection pipelines them, one round trip instead of six.
-        pool.withTransaction(connection -> Uni.combine().all().unis(
-                        insert(connection, batch.processed, "INSERT INTO processed_event (event_id, topic, applied_at) "
-                                        + "SELECT event_id, topic, $3 FROM unnest($1::varchar[], $2::varchar[]) AS u(event_id, topic)",
-                                Tuple.of(column(batch.processed, Batch.Processed::eventId), column(batch.processed, Batch.Processed::topic), now)),
-                        insert(connection, batch.positions.entrySet(), "INSERT INTO consumer_position (topic, partition, next_offset) "
-                                        + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[]) "
-                                        + "ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset",
-                                Tuple.of(batch.positions.keySet().stream().map(TopicPartition::topic).toArray(String[]::new),
-                                        batch.positions.keySet().stream().map(TopicPartition::partition).toArray(Integer[]::new),
-                                        batch.positions.values().toArray(Long[]::new))),
-                        insert(connection, plans, "INSERT INTO demand_plan (customer_id, partition, version, payload) "
-                                        + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]) "
-                                        + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, version = EXCLUDED.version, "
-                                        + "payload = EXCLUDED.payload WHERE demand_plan.version <= EXCLUDED.version",
-                                Tuple.of(column(plans, p -> p.plan().customerId()), plans.stream().map(Batch.PlanRow::partition).toArray(Integer[]::new),
-                                        plans.stream().map(p -> p.plan().version()).toArray(Long[]::new),
-                                        column(plans, p -> Json.writeString(p.plan())))),
-                        insert(connection, batch.shipments, "INSERT INTO shipment_event (customer_id, partition, payload) "
-                                        + "SELECT customer_id, partition, payload FROM unnest($1::varchar[], $2::int[], $3::text[]) "
-                                        + "WITH ORDINALITY AS u(customer_id, partition, payload, arrival) ORDER BY arrival",
-                                Tuple.of(column(batch.shipments, r -> r.event().customerId()),
-                                        batch.shipments.stream().map(Batch.ShipmentRow::partition).toArray(Integer[]::new),
-                                        column(batch.shipments, r -> Json.writeString(r.event())))),
-                        insert(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on) "
-                                        + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[]) "
-                                        + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, "
-                                        + "version = EXCLUDED.version, cost_alerted_on = EXCLUDED.cost_alerted_on",
-                                Tuple.of(column(latest, p -> p.projection().customerId()),
-                                        latest.stream().map(Batch.ProjectionRow::partition).toArray(Integer[]::new),
-                                        latest.stream().map(p -> p.projection().version()).toArray(Long[]::new),
-                                        column(latest, p -> p.costAlertedOn().toPlainString()))),
-                        insert(connection, batch.projectionVersions, "INSERT INTO projection_history (customer_id, version, payload, computed_at) "
-                                        + "SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::timestamptz[])",
-                                Tuple.of(column(batch.projectionVersions, p -> p.projection().customerId()),
-                                        batch.projectionVersions.stream().map(p -> p.projection().version()).toArray(Long[]::new),
-                                        column(batch.projectionVersions, Batch.ProjectionRow::json),
-                                        batch.projectionVersions.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC))
-                                                .toArray(OffsetDateTime[]::new))),
-                        insert(connection, outbox, "INSERT INTO outbox_event (event_id, topic, record_key, event_type, event_time, payload) "
-                                        + "SELECT event_id, topic, record_key, event_type, $5, payload "
-                                        + "FROM unnest($1::text[]::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $6::text[]) "
-                                        + "WITH ORDINALITY AS u(event_id, topic, record_key, event_type, payload, published) ORDER BY published",
-                                Tuple.from(List.of(column(outbox, OutboxRow::eventId), column(outbox, OutboxRow::topic),
-                                        column(outbox, OutboxRow::key), column(outbox, OutboxRow::type), now, column(outbox, OutboxRow::json)))))
-                        .discardItems())
+        List<Map.Entry<TopicPartition, Long>> positions = List.copyOf(batch.positions.entrySet());
+        pool.withTransaction(connection -> {
+                    List<Uni<Void>> statements = new ArrayList<>();
+                    statements.addAll(insert(connection, batch.processed, "INSERT INTO processed_event (event_id, topic, applied_at) "
+                                    + "SELECT event_id, topic, $3 FROM unnest($1::varchar[], $2::varchar[]) AS u(event_id, topic)",
+                            rows -> Tuple.of(column(rows, Batch.Processed::eventId), column(rows, Batch.Processed::topic), now)));
+                    statements.addAll(insert(connection, positions, "INSERT INTO consumer_position (topic, partition, next_offset) "
+                                    + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[]) "
+                                    + "ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset",
+                            rows -> Tuple.of(column(rows, p -> p.getKey().topic()),
+                                    rows.stream().map(p -> p.getKey().partition()).toArray(Integer[]::new),
+                                    rows.stream().map(Map.Entry::getValue).toArray(Long[]::new))));
+                    statements.addAll(insert(connection, plans, "INSERT INTO demand_plan (customer_id, partition, version, payload) "
+                                    + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]) "
+                                    + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, version = EXCLUDED.version, "
+                                    + "payload = EXCLUDED.payload WHERE demand_plan.version <= EXCLUDED.version",
+                            rows -> Tuple.of(column(rows, p -> p.plan().customerId()), rows.stream().map(Batch.PlanRow::partition).toArray(Integer[]::new),
+                                    rows.stream().map(p -> p.plan().version()).toArray(Long[]::new),
+                                    column(rows, p -> Json.writeString(p.plan())))));
+                    statements.addAll(insert(connection, batch.shipments, "INSERT INTO shipment_event (customer_id, partition, payload) "
+                                    + "SELECT customer_id, partition, payload FROM unnest($1::varchar[], $2::int[], $3::text[]) "
+                                    + "WITH ORDINALITY AS u(customer_id, partition, payload, arrival) ORDER BY arrival",
+                            rows -> Tuple.of(column(rows, r -> r.event().customerId()),
+                                    rows.stream().map(Batch.ShipmentRow::partition).toArray(Integer[]::new),
+                                    column(rows, r -> Json.writeString(r.event())))));
+                    statements.addAll(insert(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on) "
+                                    + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[]) "
+                                    + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, "
+                                    + "version = EXCLUDED.version, cost_alerted_on = EXCLUDED.cost_alerted_on",
+                            rows -> Tuple.of(column(rows, p -> p.projection().customerId()),
+                                    rows.stream().map(Batch.ProjectionRow::partition).toArray(Integer[]::new),
+                                    rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
+                                    column(rows, p -> p.costAlertedOn().toPlainString()))));
+                    statements.addAll(insert(connection, batch.projectionVersions, "INSERT INTO projection_history "
+                                    + "(customer_id, version, payload, computed_at, event_id, alerts) "
+                                    + "SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[]::uuid[], $6::text[])",
+                            rows -> Tuple.from(List.of(column(rows, p -> p.projection().customerId()),
+                                    rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
+                                    column(rows, p -> p.committed().json()),
+                                    rows.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                                    column(rows, p -> p.committed().eventId().toString()),
+                                    column(rows, p -> p.committed().alertsJson())))));
+                    return statements.isEmpty() ? Uni.createFrom().voidItem() : Uni.combine().all().unis(statements).discardItems();
+                })
                 .await().atMost(TIMEOUT);
     }
 
@@ -190,17 +184,41 @@ public class ForecastStore {
                 });
     }
 
-    /** The outbox events of a batch: every projection version, then every alert, in the order they were made. */
-    private List<OutboxRow> outboxRows(Batch batch, OffsetDateTime now) {
-        List<OutboxRow> rows = new ArrayList<>();
-        batch.projectionVersions.forEach(row -> rows.add(outboxRow(Topics.PROJECTIONS, row.projection(), row.json(), now)));
-        batch.alerts.forEach(alert -> rows.add(outboxRow(Topics.ALERTS, alert, Json.writeString(alert), now)));
-        return rows;
+    /**
+     * The committed projection versions of these partitions that the broker has not acknowledged
+     * yet, each customer's in version order: what a crash, a takeover or a broker outage left
+     * unpublished.
+     */
+    public List<CommittedProjection> unpublished(Set<Integer> partitions) {
+        List<CommittedProjection> unpublished = new ArrayList<>();
+        // The customers behind first (few, usually none), then only their versions from the history.
+        for (Row row : select("SELECT h.customer_id, h.version, h.event_id, h.computed_at, h.payload, h.alerts FROM projection p "
+                + "LEFT JOIN projection_publication pub ON pub.customer_id = p.customer_id "
+                + "JOIN projection_history h ON h.customer_id = p.customer_id "
+                + "AND h.version > COALESCE(pub.published_version, 0) AND h.version <= p.version "
+                + "WHERE p.partition = ANY($1) AND p.version > COALESCE(pub.published_version, 0) "
+                + "ORDER BY h.customer_id, h.version", partitions.toArray(Integer[]::new))) {
+            unpublished.add(CommittedProjection.stored(row.getString("customer_id"), row.getLong("version"), row.getUUID("event_id"),
+                    row.getOffsetDateTime("computed_at").toInstant(), row.getString("payload"), row.getString("alerts")));
+        }
+        return unpublished;
     }
 
-    private <V extends Validated> OutboxRow outboxRow(Topic<String, V> topic, V payload, String json, OffsetDateTime now) {
-        CloudEvent event = CloudEvent.of(topic, source, UUID.randomUUID(), now.toInstant());
-        return new OutboxRow(event.id(), topic.name(), topic.keyOf(payload), event.type(), json);
+    /**
+     * Records that the broker acknowledged each customer's projections up to this version. In
+     * customer order, so that two of these at once lock their rows in the same order.
+     */
+    public Uni<Void> markPublished(Map<String, Long> versions) {
+        List<Map.Entry<String, Long>> rows = new ArrayList<>(versions.entrySet());
+        rows.sort(Map.Entry.comparingByKey());
+        return pool.withConnection(connection -> {
+            List<Uni<Void>> statements = insert(connection, rows, "INSERT INTO projection_publication (customer_id, published_version) "
+                            + "SELECT * FROM unnest($1::varchar[], $2::bigint[]) "
+                            + "ON CONFLICT (customer_id) DO UPDATE SET published_version = "
+                            + "GREATEST(projection_publication.published_version, EXCLUDED.published_version)",
+                    chunk -> Tuple.of(column(chunk, Map.Entry::getKey), chunk.stream().map(Map.Entry::getValue).toArray(Long[]::new)));
+            return statements.isEmpty() ? Uni.createFrom().voidItem() : Uni.combine().all().unis(statements).discardItems();
+        });
     }
 
     /** The newest plan of each customer in the batch (one statement upserts a row at most once). */
@@ -215,8 +233,14 @@ public class ForecastStore {
         return rows.stream().map(value).toArray(String[]::new);
     }
 
-    private static Uni<Void> insert(SqlConnection connection, Collection<?> rows, String sql, Tuple columns) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(sql).execute(columns).replaceWithVoid();
+    /** The statements that write these rows, {@value #CHUNK} at a time, in their order; none for no rows. */
+    private static <T> List<Uni<Void>> insert(SqlConnection connection, List<T> rows, String sql, Function<List<T>, Tuple> columns) {
+        List<Uni<Void>> statements = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            statements.add(connection.preparedQuery(sql).execute(columns.apply(rows.subList(from, Math.min(rows.size(), from + CHUNK))))
+                    .replaceWithVoid());
+        }
+        return statements;
     }
 
     /** @param array the one parameter, $1: an array such as Integer[] or String[] */
@@ -226,9 +250,6 @@ public class ForecastStore {
 
     /** A projection as persisted, with the cost its next COST_CHANGED is measured from. */
     public record StoredProjection(Projection projection, BigDecimal costAlertedOn) {
-    }
-
-    private record OutboxRow(String eventId, String topic, String key, String type, String json) {
     }
 
     /** One customer's plan and shipment events. */

@@ -11,7 +11,6 @@ import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.Projection;
 import io.chipcast.forecast.store.ForecastStore;
-import io.chipcast.platform.outbox.OutboxRelay;
 import io.chipcast.testkit.TestTokens;
 import io.chipcast.testkit.TopicReader;
 import io.chipcast.testkit.TopicWriter;
@@ -53,14 +52,14 @@ class TwoInstancesTest {
     DeadLetters deadLetters;
 
     @Inject
-    OutboxRelay relay;
+    ProjectionPublisher publisher;
 
     @Inject
     MeterRegistry meters;
 
     @Test
     void twoInstancesShareTheCustomersAndEachIsComputedOnce() throws Exception {
-        ForecastPipeline second = new ForecastPipeline(kafkaConfig, store, deadLetters, relay, meters, BigDecimal.ONE,
+        ForecastPipeline second = new ForecastPipeline(kafkaConfig, store, deadLetters, publisher, meters, BigDecimal.ONE,
                 "forecast-service");
         second.start(null);
         try {

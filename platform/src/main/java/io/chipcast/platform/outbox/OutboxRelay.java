@@ -2,6 +2,8 @@ package io.chipcast.platform.outbox;
 
 import io.chipcast.contracts.CloudEvent;
 import io.chipcast.contracts.kafka.CloudEventHeaders;
+import io.chipcast.platform.kafka.EventProducer;
+import io.chipcast.platform.kafka.PublicationMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,13 +51,12 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x636869706361L;
 
     private final Pool pool;
-    private final OutboxProducer producer;
+    private final EventProducer producer;
     private final Vertx vertx;
     private final String source;
     private final int batchSize;
     private final Duration pollInterval;
-    private final MeterRegistry meters;
-    private final Timer publishLatency;
+    private final PublicationMetrics publication;
     private final Timer batchTime;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
@@ -65,7 +66,7 @@ public class OutboxRelay {
     private long timer = -1;
 
     @Inject
-    public OutboxRelay(Pool pool, OutboxProducer producer, Vertx vertx, MeterRegistry meters,
+    public OutboxRelay(Pool pool, EventProducer producer, Vertx vertx, MeterRegistry meters, PublicationMetrics publication,
             @ConfigProperty(name = "quarkus.application.name") String source,
             @ConfigProperty(name = "chipcast.outbox.batch-size", defaultValue = "1000") int batchSize,
             @ConfigProperty(name = "chipcast.outbox.poll-interval", defaultValue = "500ms") Duration pollInterval) {
@@ -75,10 +76,7 @@ public class OutboxRelay {
         this.source = source;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
-        this.meters = meters;
-        this.publishLatency = Timer.builder("chipcast.outbox.publish.latency")
-                .description("From an event's commit to the broker's acknowledgement")
-                .publishPercentiles(0.5, 0.99).register(meters);
+        this.publication = publication;
         this.batchTime = Timer.builder("chipcast.outbox.relay.batch").description("One relay cycle: read, send, acknowledge, delete")
                 .publishPercentiles(0.5, 0.99).register(meters);
         meters.gauge("chipcast.outbox.backlog", backlog);
@@ -174,8 +172,7 @@ public class OutboxRelay {
     private void recordPublished(List<ProducerRecord<String, byte[]>> records, List<Instant> times) {
         Instant now = Instant.now();
         for (int i = 0; i < records.size(); i++) {
-            meters.counter("chipcast.events.published", "topic", records.get(i).topic()).increment();
-            publishLatency.record(Duration.between(times.get(i), now));
+            publication.published(records.get(i).topic(), times.get(i), now);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.chipcast.platform.outbox;
+package io.chipcast.platform.kafka;
 
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.chipcast.platform.kafka.KafkaClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,18 +17,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The Kafka producer of the outbox relay: idempotent, {@code acks=all}, with the connection and
- * security settings every channel uses ({@code kafka.*}). A plain producer rather than a SmallRye
- * emitter (ADR 005): the relay must know, per batch, that every record was acknowledged before it
- * deletes the rows, and a broker outage must not mark a channel as failed.
+ * The Kafka producer of committed events (the outbox relay's, forecast-service's projections):
+ * idempotent, {@code acks=all}, with the connection and security settings every channel uses
+ * ({@code kafka.*}). A plain producer rather than a SmallRye emitter (ADR 005): the publisher must
+ * know, per batch, that every record was acknowledged before it marks them published, and a broker
+ * outage must not mark a channel as failed.
  */
 @ApplicationScoped
-public class OutboxProducer {
+public class EventProducer {
 
     private final KafkaProducer<String, byte[]> producer;
 
     @Inject
-    public OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+    public EventProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "chipcast.outbox.delivery-timeout", defaultValue = "15s") Duration deliveryTimeout) {
         Map<String, Object> config = KafkaClientConfig.forClient(kafkaConfig, ProducerConfig.configNames(),
@@ -38,6 +38,14 @@ public class OutboxProducer {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // A fan-out sends a hundred thousand documents of a few kilobytes at once: large batches,
+        // compressed (JSON shrinks several times), are fewer requests and bytes for the broker and
+        // every consumer; a single event still leaves after linger.ms. Overridable by kafka.*.
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        // The sending thread compresses: the fastest level.
+        config.putIfAbsent(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, 1);
+        config.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
         // With the broker gone, give up on a batch within seconds and let the relay retry it later.
         int timeout = (int) deliveryTimeout.toMillis();
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 5_000));
