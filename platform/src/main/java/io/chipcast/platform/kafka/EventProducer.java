@@ -45,7 +45,6 @@ public class EventProducer {
         config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         // The sending thread compresses: the fastest level.
         config.putIfAbsent(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, 1);
-        config.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
         // With the broker gone, give up on a batch within seconds and let the relay retry it later.
         int timeout = (int) deliveryTimeout.toMillis();
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 5_000));
