@@ -85,9 +85,7 @@ public class ProjectionResource {
     public Uni<Response> whatIf(@PathParam("customerId") String customerId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             String body) {
         access.requireReadable(RequestParameters.identifier("customerId", customerId));
-        return queries.whatIf(customerId, authorization, body)
-                .onFailure().transform(ForecastQueries::unavailable)
-                .map(Upstream::toResponse);
+        return fromForecast(queries.whatIf(customerId, authorization, body)).map(Upstream::toResponse);
     }
 
     private Uni<Response> answer(String customerId, String minPlanVersion, String wait, String authorization,
@@ -96,9 +94,15 @@ public class ProjectionResource {
         long minimum = RequestParameters.wholeNumber("minPlanVersion", minPlanVersion, 1, Long.MAX_VALUE, 0);
         Duration waitFor = Duration.ofSeconds(RequestParameters.wholeNumber("wait", wait, 1, MAX_WAIT_SECONDS, DEFAULT_WAIT_SECONDS));
         Uni<Void> ready = minimum == 0 ? Uni.createFrom().voidItem() : reflecting(customerId, minimum, waitFor, authorization);
-        return ready.chain(query::get)
-                .onFailure(failure -> !(failure instanceof ProblemException)).transform(ForecastQueries::unavailable)
-                .map(Upstream::toResponse);
+        return ready.chain(() -> fromForecast(query.get())).map(Upstream::toResponse);
+    }
+
+    /**
+     * A call to forecast-service: its failures (not its answers, nor our own problems) are a 503
+     * naming it. Only these: the gateway's own database failing is not forecast-service's doing.
+     */
+    private static Uni<Upstream> fromForecast(Uni<Upstream> call) {
+        return call.onFailure(failure -> !(failure instanceof ProblemException)).transform(ForecastQueries::unavailable);
     }
 
     /** Completes once the customer's projection reflects plan version {@code minimum}, or fails after {@code waitFor}. */
@@ -112,7 +116,7 @@ public class ProjectionResource {
             feed.requireReady();
             // Listen first, then look: a projection published in between is not missed.
             CompletableFuture<Void> projected = feed.planVersionProjected(customerId, minimum);
-            return queries.projection(customerId, authorization).chain(upstream -> {
+            return fromForecast(queries.projection(customerId, authorization)).chain(upstream -> {
                 if (upstream.isOk() && Json.read(upstream.body(), Projection.class).planVersion() >= minimum) {
                     projected.complete(null);
                     return Uni.createFrom().voidItem();
