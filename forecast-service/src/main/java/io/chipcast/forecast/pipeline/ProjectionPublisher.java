@@ -38,9 +38,8 @@ import org.jboss.logging.Logger;
 /**
  * Publishes committed projections and their alerts (ADR 009): straight from memory once their batch
  * has committed, each projection followed by its alerts, in commit order, from a thread of its
- * own; once the broker has
- * acknowledged them, records per customer up to which version it did, in the database, at most
- * once a second. What was committed and never acknowledged — a crash, a broker outage — is
+ * own; once the broker has acknowledged them, records per customer up to which version it did, in
+ * the database, at most once a second. What was committed and never acknowledged — a crash, a broker outage — is
  * published again from the history by whoever owns the customer next, with the same event ids.
  *
  * <p>A failed send is not retried here: it fails the pipeline, which restarts from the database
@@ -63,6 +62,7 @@ public class ProjectionPublisher {
     private final Object settled = new Object();
     /** A send failure of the current run of the pipeline (older runs' failures are theirs). */
     private volatile Throwable failure;
+    /** Which run of the pipeline this is; written by the pipeline thread only. */
     private volatile long run;
     private long timer = -1;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
@@ -122,7 +122,15 @@ public class ProjectionPublisher {
         long sentIn = run;
         long records = projections.stream().mapToLong(projection -> 1 + projection.alerts().size()).sum();
         inFlight.addAndGet(records);
-        sender.execute(() -> send(projections, committed, sentIn, records));
+        sender.execute(() -> {
+            try {
+                send(projections, committed, sentIn, records);
+            } catch (RuntimeException e) {
+                // Not sent at all (sendAll reports its own failures): the pipeline must know all the same.
+                fail(sentIn, e);
+                settle(records);
+            }
+        });
     }
 
     private void send(List<CommittedProjection> projections, Instant committed, long sentIn, long count) {
@@ -140,11 +148,15 @@ public class ProjectionPublisher {
             versions.forEach((customer, version) -> acknowledged.merge(customer, version, Math::max));
             settle(count);
         }, failed -> {
-            if (sentIn == run && failure == null) {
-                failure = failed;
-            }
+            fail(sentIn, failed);
             settle(count);
         });
+    }
+
+    private void fail(long sentIn, Throwable failed) {
+        if (sentIn == run && failure == null) {
+            failure = failed;
+        }
     }
 
     /**
