@@ -31,7 +31,7 @@ import java.util.TreeSet;
  */
 public final class ForecastEngine {
 
-    /** From this many customers, an event's projections are computed on every core. */
+    /** From this many customers, an event's changes are worked out on every core. */
     private static final int PARALLEL_PROJECTION = 1_000;
 
     private final ReferenceData reference = new ReferenceData();
@@ -163,39 +163,44 @@ public final class ForecastEngine {
     }
 
     private Outcome recompute(Collection<String> affected, Cause cause) {
-        List<Projection> changed = new ArrayList<>();
-        List<Alert> alerts = new ArrayList<>();
         // A stable order: the same events give the same output, whatever the hash order.
         List<String> customerIds = List.copyOf(new TreeSet<>(affected));
-        // Projecting only reads the customers and the reference data: a fan-out does it on every core.
-        List<ProjectionContent> contents = (customerIds.size() >= PARALLEL_PROJECTION ? customerIds.parallelStream() : customerIds.stream())
-                .map(this::project).toList();
-        for (int i = 0; i < customerIds.size(); i++) {
-            String customerId = customerIds.get(i);
-            ProjectionContent content = contents.get(i);
-            if (content == null) {
-                continue;
+        // Working out a customer's change only reads the customers, their projections and the
+        // reference data: a fan-out does it on every core, then records the changes in order.
+        List<Change> changes = (customerIds.size() >= PARALLEL_PROJECTION ? customerIds.parallelStream() : customerIds.stream())
+                .map(customerId -> change(customerId, cause)).toList();
+        List<Projection> changed = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
+        for (Change change : changes) {
+            if (change != null) {
+                projections.put(change.projected().projection().customerId(), change.projected());
+                changed.add(change.projected().projection());
+                alerts.addAll(change.alerts());
             }
-            Projected last = projections.get(customerId);
-            if (last != null && last.content().equals(content)) {
-                continue;
-            }
-            Projection projection = new Projection(customerId, content.planVersion(), content.projectedCost(),
-                    content.blockedValue(), content.lines(), last == null ? 1 : last.projection().version() + 1,
-                    clock.instant(), cause);
-            AlertRules.Evaluation evaluation = alertRules.evaluate(last == null ? null : last.projection(), projection,
-                    last == null ? null : last.costAlertedOn());
-            projections.put(customerId, new Projected(content, projection, evaluation.nextBaseline()));
-            changed.add(projection);
-            alerts.addAll(evaluation.alerts());
         }
         return new Outcome(changed, alerts, affected.size());
     }
 
-    /** The customer's projection as of now; null for a customer without a plan. */
-    private ProjectionContent project(String customerId) {
+    /** The customer's new projection and the alerts it raises; null when it has no plan or its projection is unchanged. */
+    private Change change(String customerId, Cause cause) {
         CustomerState state = customers.get(customerId);
-        return state == null || state.plan() == null ? null : Projector.project(state.plan(), state.shipments(), reference);
+        if (state == null || state.plan() == null) {
+            return null;
+        }
+        ProjectionContent content = Projector.project(state.plan(), state.shipments(), reference);
+        Projected last = projections.get(customerId);
+        if (last != null && last.content().equals(content)) {
+            return null;
+        }
+        Projection projection = new Projection(customerId, content.planVersion(), content.projectedCost(),
+                content.blockedValue(), content.lines(), last == null ? 1 : last.projection().version() + 1,
+                clock.instant(), cause);
+        AlertRules.Evaluation evaluation = alertRules.evaluate(last == null ? null : last.projection(), projection,
+                last == null ? null : last.costAlertedOn());
+        return new Change(new Projected(content, projection, evaluation.nextBaseline()), evaluation.alerts());
+    }
+
+    private record Change(Projected projected, List<Alert> alerts) {
     }
 
     /** A customer's latest projection, and the projectedCost its next COST_CHANGED is measured from. */
