@@ -109,29 +109,29 @@ public class ForecastStore {
         List<Map.Entry<TopicPartition, Long>> positions = List.copyOf(batch.positions.entrySet());
         pool.withTransaction(connection -> {
                     List<Uni<Void>> statements = new ArrayList<>();
-                    statements.addAll(insert(connection, batch.processed, "INSERT INTO processed_event (event_id, topic, applied_at) "
+                    statements.addAll(inChunks(connection, batch.processed, "INSERT INTO processed_event (event_id, topic, applied_at) "
                                     + "SELECT event_id, topic, $3 FROM unnest($1::varchar[], $2::varchar[]) AS u(event_id, topic)",
                             rows -> Tuple.of(column(rows, Batch.Processed::eventId), column(rows, Batch.Processed::topic), now)));
-                    statements.addAll(insert(connection, positions, "INSERT INTO consumer_position (topic, partition, next_offset) "
+                    statements.addAll(inChunks(connection, positions, "INSERT INTO consumer_position (topic, partition, next_offset) "
                                     + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[]) "
                                     + "ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset",
                             rows -> Tuple.of(column(rows, p -> p.getKey().topic()),
                                     rows.stream().map(p -> p.getKey().partition()).toArray(Integer[]::new),
                                     rows.stream().map(Map.Entry::getValue).toArray(Long[]::new))));
-                    statements.addAll(insert(connection, plans, "INSERT INTO demand_plan (customer_id, partition, version, payload) "
+                    statements.addAll(inChunks(connection, plans, "INSERT INTO demand_plan (customer_id, partition, version, payload) "
                                     + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]) "
                                     + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, version = EXCLUDED.version, "
                                     + "payload = EXCLUDED.payload WHERE demand_plan.version <= EXCLUDED.version",
                             rows -> Tuple.of(column(rows, p -> p.plan().customerId()), rows.stream().map(Batch.PlanRow::partition).toArray(Integer[]::new),
                                     rows.stream().map(p -> p.plan().version()).toArray(Long[]::new),
                                     column(rows, p -> Json.writeString(p.plan())))));
-                    statements.addAll(insert(connection, batch.shipments, "INSERT INTO shipment_event (customer_id, partition, payload) "
+                    statements.addAll(inChunks(connection, batch.shipments, "INSERT INTO shipment_event (customer_id, partition, payload) "
                                     + "SELECT customer_id, partition, payload FROM unnest($1::varchar[], $2::int[], $3::text[]) "
                                     + "WITH ORDINALITY AS u(customer_id, partition, payload, arrival) ORDER BY arrival",
                             rows -> Tuple.of(column(rows, r -> r.event().customerId()),
                                     rows.stream().map(Batch.ShipmentRow::partition).toArray(Integer[]::new),
                                     column(rows, r -> Json.writeString(r.event())))));
-                    statements.addAll(insert(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on) "
+                    statements.addAll(inChunks(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on) "
                                     + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[]) "
                                     + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, "
                                     + "version = EXCLUDED.version, cost_alerted_on = EXCLUDED.cost_alerted_on",
@@ -139,7 +139,7 @@ public class ForecastStore {
                                     rows.stream().map(Batch.ProjectionRow::partition).toArray(Integer[]::new),
                                     rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
                                     column(rows, p -> p.costAlertedOn().toPlainString()))));
-                    statements.addAll(insert(connection, batch.projectionVersions, "INSERT INTO projection_history "
+                    statements.addAll(inChunks(connection, batch.projectionVersions, "INSERT INTO projection_history "
                                     + "(customer_id, version, payload, computed_at, event_id, alerts) "
                                     + "SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[]::uuid[], $6::text[])",
                             rows -> Tuple.from(List.of(column(rows, p -> p.projection().customerId()),
@@ -148,7 +148,7 @@ public class ForecastStore {
                                     rows.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
                                     column(rows, p -> p.committed().eventId().toString()),
                                     column(rows, p -> p.committed().alertsJson())))));
-                    return statements.isEmpty() ? Uni.createFrom().voidItem() : Uni.combine().all().unis(statements).discardItems();
+                    return allOf(statements);
                 })
                 .await().atMost(TIMEOUT);
     }
@@ -212,12 +212,12 @@ public class ForecastStore {
         List<Map.Entry<String, Long>> rows = new ArrayList<>(versions.entrySet());
         rows.sort(Map.Entry.comparingByKey());
         return pool.withConnection(connection -> {
-            List<Uni<Void>> statements = insert(connection, rows, "INSERT INTO projection_publication (customer_id, published_version) "
+            List<Uni<Void>> statements = inChunks(connection, rows, "INSERT INTO projection_publication (customer_id, published_version) "
                             + "SELECT * FROM unnest($1::varchar[], $2::bigint[]) "
                             + "ON CONFLICT (customer_id) DO UPDATE SET published_version = "
                             + "GREATEST(projection_publication.published_version, EXCLUDED.published_version)",
                     chunk -> Tuple.of(column(chunk, Map.Entry::getKey), chunk.stream().map(Map.Entry::getValue).toArray(Long[]::new)));
-            return statements.isEmpty() ? Uni.createFrom().voidItem() : Uni.combine().all().unis(statements).discardItems();
+            return allOf(statements);
         });
     }
 
@@ -234,13 +234,18 @@ public class ForecastStore {
     }
 
     /** The statements that write these rows, {@value #CHUNK} at a time, in their order; none for no rows. */
-    private static <T> List<Uni<Void>> insert(SqlConnection connection, List<T> rows, String sql, Function<List<T>, Tuple> columns) {
+    private static <T> List<Uni<Void>> inChunks(SqlConnection connection, List<T> rows, String sql, Function<List<T>, Tuple> columns) {
         List<Uni<Void>> statements = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += CHUNK) {
             statements.add(connection.preparedQuery(sql).execute(columns.apply(rows.subList(from, Math.min(rows.size(), from + CHUNK))))
                     .replaceWithVoid());
         }
         return statements;
+    }
+
+    /** Statements sent together on one connection (which pipelines them), done when all are. */
+    private static Uni<Void> allOf(List<Uni<Void>> statements) {
+        return statements.isEmpty() ? Uni.createFrom().voidItem() : Uni.combine().all().unis(statements).discardItems();
     }
 
     /** @param array the one parameter, $1: an array such as Integer[] or String[] */
