@@ -18,11 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -46,11 +48,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * forecast-service under load, against a local stack ({@code ./chipcast up --no-scenario --detach}):
  * <ol>
- *   <li>fan-out: N customers × 5 lines over 50 SKUs, the first line of every customer of one SKU,
- *       then one LIST price change of that SKU, which touches all N customers; the time from that
- *       record to the last projection it caused on forecast.projections;</li>
+ *   <li>setup: N customers × 5 lines over 50 SKUs, the first line of every customer of one SKU;</li>
  *   <li>end to end: shipment events (one customer each) at a steady rate; per event, the time from
- *       its record to the projection whose cause it is, beside the raw Kafka hop measured the same way.</li>
+ *       its record to the projection whose cause it is, beside the raw Kafka hop measured the same way;</li>
+ *   <li>fan-out, three times: a LIST price change of that SKU, which touches all N customers; the
+ *       time from that record to the last projection it caused on forecast.projections; then the
+ *       last fan-out's documents through Kafka alone, the floor under it on this machine.</li>
  * </ol>
  * Loopback only, bounded in count and time.
  *
@@ -63,6 +66,8 @@ public final class ForecastLoad {
     private static final int LINES = 5;
     /** Before the measured steady run: lets the JIT, the collector and PostgreSQL settle after the bulk setup. */
     private static final Duration WARM_UP = Duration.ofSeconds(15);
+    /** Fan-outs measured one after the other: one alone says little on a machine this noisy. */
+    private static final int FAN_OUTS = 3;
 
     private final String run = Long.toString(System.nanoTime(), 36);
     /** Planned by every customer (first line): its price change is the fan-out. */
@@ -77,6 +82,9 @@ public final class ForecastLoad {
     private int shipments;
     /** The events whose projections are split into stages, by ce_id: when each was published, and where its stages go. */
     private final Map<String, Measured> measured = new ConcurrentHashMap<>();
+    /** The ce_id of the fan-out whose projection documents are kept, to send them again through Kafka alone. */
+    private volatile String keepDocumentsOf;
+    private final List<byte[]> keptDocuments = Collections.synchronizedList(new ArrayList<>());
 
     private record Measured(Instant time, Stages stages) {
     }
@@ -112,20 +120,7 @@ public final class ForecastLoad {
         System.out.printf("setup: %d customers projected in %.1f s (%.0f customers/s)%n", customers,
                 (System.nanoTime() - start) / 1e9, customers / ((System.nanoTime() - start) / 1e9));
 
-        // 1. Fan-out of one price change of the SKU every customer plans.
-        Stages fanOutStages = new Stages();
-        CloudEvent change = publish(Topics.PRICES, price(hotSku, 25_000));
-        measured.put(change.id(), new Measured(change.time(), fanOutStages));
-        producer.flush();
-        long sent = System.currentTimeMillis();
-        awaitFanOut(change.id(), customers);
-        List<Long> arrivals = projectionsByCause.getOrDefault(change.id(), List.of());
-        long lastArrival = arrivals.stream().mapToLong(Long::longValue).max().orElse(sent);
-        System.out.printf("fan-out: one price change of %s changed %d projections; the last reached forecast.projections %d ms after the change was published%n",
-                hotSku, arrivals.size(), lastArrival - sent);
-        fanOutStages.print();
-
-        // 2. Steady shipment events, one customer each: a warm-up at the same rate, then the measured run.
+        // 1. Steady shipment events, one customer each: a warm-up at the same rate, then the measured run.
         Stages stages = new Stages();
         List<CloudEvent> events = new ArrayList<>();
         steadyShipments(rate, WARM_UP, random, customers, event -> { });
@@ -149,9 +144,93 @@ public final class ForecastLoad {
                 rate, seconds, events.size(), e2e.getValueAtPercentile(50), e2e.getValueAtPercentile(99), e2e.getMaxValue(), missing);
         stages.print();
         rawKafka(rate, seconds);
+
+        // 2. Fan-outs: price changes of the SKU every customer plans, one after the other has been read.
+        for (int i = 1; i <= FAN_OUTS; i++) {
+            fanOut(customers, 25_000 + 500L * i, i == FAN_OUTS);
+        }
+        kafkaAlone(List.copyOf(keptDocuments));
         watching.set(false);
         watcher.join();
         producer.close();
+    }
+
+    /** One price change of the hot SKU, timed from its record to the last projection it caused. */
+    private void fanOut(int customers, long newPrice, boolean keepDocuments) throws InterruptedException {
+        Stages fanOutStages = new Stages();
+        CloudEvent change = publish(Topics.PRICES, price(hotSku, newPrice));
+        measured.put(change.id(), new Measured(change.time(), fanOutStages));
+        if (keepDocuments) {
+            // Long before the first projection of the change: it has to be consumed, computed and committed first.
+            keepDocumentsOf = change.id();
+        }
+        producer.flush();
+        long sent = System.currentTimeMillis();
+        awaitFanOut(change.id(), customers);
+        List<Long> arrivals = projectionsByCause.getOrDefault(change.id(), List.of());
+        long lastArrival = arrivals.stream().mapToLong(Long::longValue).max().orElse(sent);
+        System.out.printf("fan-out: one price change of %s changed %d projections; the last reached forecast.projections %d ms after the change was published%n",
+                hotSku, arrivals.size(), lastArrival - sent);
+        fanOutStages.print();
+    }
+
+    /**
+     * The floor under a fan-out on this machine: the same projection documents produced the way
+     * forecast-service produces them (acks=all, idempotent, zstd level 1, 512 KB batches) to a
+     * topic of as many partitions, and consumed — no computing, no database.
+     */
+    private void kafkaAlone(List<byte[]> documents) throws Exception {
+        String topic = "bench.fan-out-floor";
+        int partitions;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
+            partitions = admin.describeTopics(List.of(Topics.PROJECTIONS.name())).allTopicNames().get()
+                    .get(Topics.PROJECTIONS.name()).partitions().size();
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            }
+        }
+        AtomicLong received = new AtomicLong();
+        AtomicLong lastReceived = new AtomicLong();
+        AtomicBoolean consuming = new AtomicBoolean(true);
+        CountDownLatch assigned = new CountDownLatch(1);
+        Thread consumer = new Thread(() -> {
+            try (KafkaConsumer<String, byte[]> kafka = consumer()) {
+                List<TopicPartition> all = kafka.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+                kafka.assign(all);
+                kafka.seekToEnd(all);
+                all.forEach(kafka::position);
+                assigned.countDown();
+                while (consuming.get() && received.get() < documents.size()) {
+                    int count = kafka.poll(Duration.ofMillis(20)).count();
+                    if (count > 0) {
+                        received.addAndGet(count);
+                        lastReceived.set(System.currentTimeMillis());
+                    }
+                }
+            }
+        });
+        consumer.start();
+        assigned.await();
+        long bytes = documents.stream().mapToLong(document -> document.length).sum();
+        try (KafkaProducer<String, byte[]> publisher = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
+                ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, 1), new StringSerializer(), new ByteArraySerializer())) {
+            long start = System.currentTimeMillis();
+            for (int i = 0; i < documents.size(); i++) {
+                publisher.send(new ProducerRecord<>(topic, customer(i), documents.get(i)));
+            }
+            publisher.flush();
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (received.get() < documents.size() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            consuming.set(false);
+            consumer.join();
+            System.out.printf("Kafka alone, the last fan-out's %d projection documents (%.0f MB) produced as forecast-service produces them and consumed: %d ms (%d read)%n",
+                    documents.size(), bytes / 1e6, lastReceived.get() - start, received.get());
+        }
     }
 
     /**
@@ -267,6 +346,9 @@ public final class ForecastLoad {
                             long received = System.currentTimeMillis();
                             ProjectionStamp projection = ProjectionStamp.read(record.value());
                             projectionsByCause.computeIfAbsent(projection.causeId(), id -> new ArrayList<>()).add(received);
+                            if (projection.causeId().equals(keepDocumentsOf)) {
+                                keptDocuments.add(record.value());
+                            }
                             Measured cause = measured.get(projection.causeId());
                             if (cause != null) {
                                 cause.stages().record(cause.time(), projection.computedAt(), record.timestamp(), received);
