@@ -185,20 +185,14 @@ public final class ForecastLoad {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
             partitions = admin.describeTopics(List.of(Topics.PROJECTIONS.name())).allTopicNames().get()
                     .get(Topics.PROJECTIONS.name()).partitions().size();
-            if (!admin.listTopics().names().get().contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-            }
+            createIfAbsent(admin, topic, partitions);
         }
         AtomicLong received = new AtomicLong();
         AtomicLong lastReceived = new AtomicLong();
         AtomicBoolean consuming = new AtomicBoolean(true);
         CountDownLatch assigned = new CountDownLatch(1);
         Thread consumer = new Thread(() -> {
-            try (KafkaConsumer<String, byte[]> kafka = consumer()) {
-                List<TopicPartition> all = kafka.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-                kafka.assign(all);
-                kafka.seekToEnd(all);
-                all.forEach(kafka::position);
+            try (KafkaConsumer<String, byte[]> kafka = consumerAtEnd(topic)) {
                 assigned.countDown();
                 while (consuming.get() && received.get() < documents.size()) {
                     int count = kafka.poll(Duration.ofMillis(20)).count();
@@ -289,20 +283,14 @@ public final class ForecastLoad {
     private void rawKafka(int rate, int seconds) throws Exception {
         String topic = "bench.raw-hop";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-            }
+            createIfAbsent(admin, topic, 1);
         }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Histogram raw = new Histogram(3);
         AtomicBoolean consuming = new AtomicBoolean(true);
         String marker = "raw-" + run;
         Thread consumer = new Thread(() -> {
-            try (KafkaConsumer<String, byte[]> kafka = consumer()) {
-                List<TopicPartition> partitions = kafka.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-                kafka.assign(partitions);
-                kafka.seekToEnd(partitions);
-                partitions.forEach(kafka::position);
+            try (KafkaConsumer<String, byte[]> kafka = consumerAtEnd(topic)) {
                 while (consuming.get()) {
                     for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(20))) {
                         Long sent = sentAt.get(record.key());
@@ -335,11 +323,7 @@ public final class ForecastLoad {
 
     private Thread watch(String topic) {
         Thread thread = new Thread(() -> {
-            try (KafkaConsumer<String, byte[]> kafka = consumer()) {
-                List<TopicPartition> partitions = kafka.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-                kafka.assign(partitions);
-                kafka.seekToEnd(partitions);
-                partitions.forEach(kafka::position);
+            try (KafkaConsumer<String, byte[]> kafka = consumerAtEnd(topic)) {
                 while (watching.get()) {
                     for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(20))) {
                         if (record.key() != null && record.key().startsWith("c-" + run)) {
@@ -381,10 +365,27 @@ public final class ForecastLoad {
         return event;
     }
 
-    private static KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
+    /** A consumer of every partition of the topic, positioned at its current end: it reads only what comes next. */
+    private static KafkaConsumer<String, byte[]> consumerAtEnd(String topic) {
+        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
                 new StringDeserializer(), new ByteArrayDeserializer());
+        try {
+            List<TopicPartition> partitions = kafka.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            kafka.assign(partitions);
+            kafka.seekToEnd(partitions);
+            partitions.forEach(kafka::position);
+            return kafka;
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    private static void createIfAbsent(Admin admin, String topic, int partitions) throws Exception {
+        if (!admin.listTopics().names().get().contains(topic)) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
     }
 
     private PriceChange price(String sku, long price) {
