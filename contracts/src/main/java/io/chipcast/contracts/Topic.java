@@ -1,5 +1,6 @@
 package io.chipcast.contracts;
 
+import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.validation.Validated;
 import java.util.Objects;
 import java.util.function.Function;
@@ -40,6 +41,19 @@ public record Topic<K, V extends Validated>(
 
     public K keyOf(V value) {
         return keyOf.apply(value);
+    }
+
+    /** The value of the record a publisher sends for a payload: its contract JSON. */
+    public byte[] write(V value) {
+        return Json.write(value);
+    }
+
+    /**
+     * The payload a consumer reads from a record's value, validated by the same rules its publisher
+     * applied; an {@link io.chipcast.contracts.validation.InvalidPayloadException} naming the field otherwise.
+     */
+    public V read(byte[] value) {
+        return Json.read(value, valueType);
     }
 
     @Override

@@ -53,7 +53,28 @@ class InvalidRequestsTest {
                 bad("an impossible instant", good.replace("2024-01-01T00:00:00Z", "2024-02-30T00:00:00Z"), "effectiveAt"),
                 bad("a bad SKU", good.replace("%SKU%", "H100 SXM"), "sku"),
                 bad("an empty bulk", "[]", "$"),
-                bad("a body over the limit", "[" + (good + ",").repeat(40_000) + good + "]", "$"));
+                bad("a price beyond what the columns hold", good.replace("27500.00", "1E+16"), "unitPrice"),
+                bad("a NUL in free text", good.replace("\"note\":\"n\"", "\"note\":\"n\\u0000\""), "note"),
+                bad("an instant beyond the year 9999", good.replace("2024-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"), "effectiveAt"),
+                bad("nanoseconds, which the database cannot keep", good.replace("2024-01-01T00:00:00Z", "2024-01-01T00:00:00.000000001Z"),
+                        "effectiveAt"));
+    }
+
+    static Stream<Arguments> tooLarge() {
+        String good = priceChange("%SKU%", "LIST", "27500.00", "2024-01-01T00:00:00Z");
+        return Stream.of(
+                Arguments.of("a body over 8 MiB", "[" + (good + ",").repeat(40_000) + good + "]"),
+                Arguments.of("a bulk of more than 10,000 items", "[" + (good + ",").repeat(10_000) + good + "]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tooLarge")
+    void aRequestBeyondTheSizeBoundsIsA413Problem(String description, String body) {
+        given().auth().oauth2(TestTokens.publisher()).contentType(ContentType.JSON).body(body.replace("%SKU%", sku()))
+                .when().post("/api/v1/prices")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("$"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,7 +100,11 @@ class InvalidRequestsTest {
         given().auth().oauth2(TestTokens.publisher()).contentType(ContentType.JSON)
                 .body("{\"vendor\":\"" + "N".repeat(9 * 1024 * 1024) + "\",\"family\":\"Hopper\",\"tpp\":1,\"performanceDensity\":1}")
                 .when().put("/api/v1/skus/" + sku())
-                .then().statusCode(400).body("violations.field", hasItem("$"));
+                .then().statusCode(413).contentType("application/problem+json").body("violations.field", hasItem("$"));
+        given().auth().oauth2(TestTokens.publisher()).contentType(ContentType.JSON)
+                .body("{\"vendor\":\"NVIDIA\",\"family\":\"Hopper\",\"tpp\":1E+100000,\"performanceDensity\":1}")
+                .when().put("/api/v1/skus/" + sku())
+                .then().statusCode(422).contentType("application/problem+json").body("violations.field", hasItem("tpp"));
     }
 
     @Test

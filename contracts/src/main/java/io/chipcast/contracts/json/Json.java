@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.chipcast.contracts.validation.InvalidPayloadException;
 import io.chipcast.contracts.validation.MalformedPayloadException;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +40,8 @@ import java.util.stream.Collectors;
  */
 public final class Json {
 
+    /** What an instant must look like, in the words a violation uses. */
+    public static final String INSTANT_RULE = StrictTimeModule.INSTANT_RULE;
     private static final ObjectMapper MAPPER = createMapper();
 
     private Json() {
@@ -67,7 +71,9 @@ public final class Json {
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 // Trees keep decimals as written: 26000.00 stays 26000.00, never 2.6E+4.
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-                .registerModule(new StrictTimeModule());
+                .registerModule(new StrictTimeModule())
+                .registerModule(new SimpleModule("chipcast-plain-decimals")
+                        .addDeserializer(BigDecimal.class, new PlainDecimalDeserializer()));
         // MapperFeatures are fixed once a mapper is built; these are set through its configuration.
         mapper.setConfig(mapper.getDeserializationConfig().without(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 // Payloads are records: their components are the wire format, helpers such as isEmpty() are not.
@@ -98,6 +104,14 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
+    }
+
+    /**
+     * An instant as payloads write them (RFC 3339, years 0001-9999), for text outside a payload such
+     * as a query parameter; empty when it is not one. {@link #INSTANT_RULE} says what is expected.
+     */
+    public static Optional<Instant> instant(String text) {
+        return text == null ? Optional.empty() : StrictTimeModule.parseInstant(text);
     }
 
     /** Parses and validates a payload; throws {@link InvalidPayloadException} naming each bad field. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.chipcast.contracts.validation.Limits;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Optional;
 
 /**
  * Instants as RFC 3339 strings and dates as ISO {@code YYYY-MM-DD}, and nothing else: the stock
@@ -25,6 +27,21 @@ final class StrictTimeModule extends SimpleModule {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
+    static final String INSTANT_RULE = "must be an RFC 3339 instant in the years 0001-9999 such as 2024-01-01T00:00:00Z";
+    static final String DATE_RULE = "must be an ISO date in the years 0001-9999 such as 2024-06-30";
+
+    /**
+     * An RFC 3339 instant in the years 0001-9999, normalised to UTC; empty when the text is not
+     * one. RFC 3339 requires an offset: ISO_OFFSET_DATE_TIME rejects a local date-time without one.
+     */
+    static Optional<Instant> parseInstant(String text) {
+        try {
+            Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return Limits.inRange(instant) ? Optional.of(instant) : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
 
     StrictTimeModule() {
         super("chipcast-strict-time");
@@ -45,13 +62,9 @@ final class StrictTimeModule extends SimpleModule {
         @Override
         public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = requireString(parser, context, Instant.class);
-            try {
-                // RFC 3339 requires an offset; ISO_OFFSET_DATE_TIME rejects a local date-time without one.
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            } catch (DateTimeParseException e) {
-                return (Instant) context.handleWeirdStringValue(Instant.class, text,
-                        "must be an RFC 3339 instant such as 2024-01-01T00:00:00Z");
-            }
+            Optional<Instant> instant = parseInstant(text);
+            return instant.isPresent() ? instant.get()
+                    : (Instant) context.handleWeirdStringValue(Instant.class, text, INSTANT_RULE);
         }
     }
 
@@ -60,11 +73,14 @@ final class StrictTimeModule extends SimpleModule {
         public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = requireString(parser, context, LocalDate.class);
             try {
-                return LocalDate.parse(text, DATE);
+                LocalDate date = LocalDate.parse(text, DATE);
+                if (Limits.inRange(date)) {
+                    return date;
+                }
             } catch (DateTimeParseException e) {
-                return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text,
-                        "must be an ISO date such as 2024-06-30");
+                // Reported below, as for a date out of range.
             }
+            return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, DATE_RULE);
         }
     }
 

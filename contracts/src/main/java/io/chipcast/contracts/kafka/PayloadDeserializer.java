@@ -2,7 +2,6 @@ package io.chipcast.contracts.kafka;
 
 import io.chipcast.contracts.Topic;
 import io.chipcast.contracts.Topics;
-import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.validation.Validated;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -21,6 +20,6 @@ public class PayloadDeserializer implements Deserializer<Validated> {
         }
         Topic<String, ?> registered = Topics.byName(topic)
                 .orElseThrow(() -> new IllegalArgumentException("not a chipcast topic: " + topic));
-        return Json.read(data, registered.valueType());
+        return registered.read(data);
     }
 }

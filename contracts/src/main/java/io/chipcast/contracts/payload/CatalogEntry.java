@@ -1,6 +1,7 @@
 package io.chipcast.contracts.payload;
 
 import io.chipcast.contracts.validation.Checks;
+import io.chipcast.contracts.validation.Limits;
 import io.chipcast.contracts.validation.Validated;
 import io.chipcast.contracts.validation.Violation;
 import java.math.BigDecimal;
@@ -21,10 +22,12 @@ public record CatalogEntry(
                 .identifier("sku", sku)
                 .text("vendor", vendor, 128)
                 .text("family", family, 128)
-                .positive("tpp", tpp)
-                .nonNegative("performanceDensity", performanceDensity);
+                .decimal("tpp", tpp, false, Limits.MAX_TPP, Limits.TPP_SCALE)
+                .decimal("performanceDensity", performanceDensity, true, Limits.MAX_PERFORMANCE_DENSITY,
+                        Limits.PERFORMANCE_DENSITY_SCALE);
         if (memoryGb != null) {
-            checks.check(memoryGb > 0, "memoryGb", "must be greater than 0");
+            checks.check(memoryGb > 0, "memoryGb", "must be greater than 0")
+                    .check(memoryGb <= Limits.MAX_MEMORY_GB, "memoryGb", "must be at most " + Limits.MAX_MEMORY_GB);
         }
         return checks.violations();
     }

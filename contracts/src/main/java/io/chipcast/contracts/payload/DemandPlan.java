@@ -1,6 +1,7 @@
 package io.chipcast.contracts.payload;
 
 import io.chipcast.contracts.validation.Checks;
+import io.chipcast.contracts.validation.Limits;
 import io.chipcast.contracts.validation.Validated;
 import io.chipcast.contracts.validation.Violation;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ public record DemandPlan(String customerId, String name, String country, Long ve
                 .text("name", name, 200)
                 .country("country", country)
                 .positive("version", version)
-                .require("lines", lines);
-        if (lines != null) {
+                .require("lines", lines)
+                .size("lines", lines, Limits.MAX_PLAN_LINES);
+        if (lines != null && lines.size() <= Limits.MAX_PLAN_LINES) {
             Set<String> lineIds = new HashSet<>();
             for (int i = 0; i < lines.size(); i++) {
                 PlanLine line = lines.get(i);

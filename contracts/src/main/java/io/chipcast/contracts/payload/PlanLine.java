@@ -1,6 +1,7 @@
 package io.chipcast.contracts.payload;
 
 import io.chipcast.contracts.validation.Checks;
+import io.chipcast.contracts.validation.Limits;
 import io.chipcast.contracts.validation.Validated;
 import io.chipcast.contracts.validation.Violation;
 import java.time.LocalDate;
@@ -21,10 +22,10 @@ public record PlanLine(String lineId, String sku, Long quantity, LocalDate needB
         Checks checks = Checks.start()
                 .identifier("lineId", lineId)
                 .identifier("sku", sku)
-                .positive("quantity", quantity)
-                .require("needBy", needBy)
-                .identifiers("substitutes", substitutes);
-        for (int i = 0; i < substitutes.size(); i++) {
+                .quantity("quantity", quantity)
+                .date("needBy", needBy)
+                .identifiers("substitutes", substitutes, Limits.MAX_SUBSTITUTES);
+        for (int i = 0; i < substitutes.size() && substitutes.size() <= Limits.MAX_SUBSTITUTES; i++) {
             checks.check(sku == null || !sku.equals(substitutes.get(i)), "substitutes[" + i + "]",
                     "a SKU cannot substitute for itself");
         }

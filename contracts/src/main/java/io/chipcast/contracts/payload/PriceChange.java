@@ -24,7 +24,7 @@ public record PriceChange(
                 .require("market", market)
                 .currency("currency", currency)
                 .positiveMoney("unitPrice", unitPrice)
-                .require("effectiveAt", effectiveAt)
+                .storedInstant("effectiveAt", effectiveAt)
                 .optionalText("source", source, 200)
                 .optionalText("note", note, 1000)
                 .violations();

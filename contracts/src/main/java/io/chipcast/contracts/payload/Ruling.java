@@ -1,6 +1,7 @@
 package io.chipcast.contracts.payload;
 
 import io.chipcast.contracts.validation.Checks;
+import io.chipcast.contracts.validation.Limits;
 import io.chipcast.contracts.validation.Validated;
 import io.chipcast.contracts.validation.Violation;
 import java.time.Instant;
@@ -38,10 +39,11 @@ public record Ruling(
                 .text("authority", authority, 128)
                 .optionalText("title", title, 500)
                 .require("action", action)
-                .require("effectiveAt", effectiveAt);
+                .storedInstant("effectiveAt", effectiveAt)
+                .size("destinations", destinations, Limits.MAX_DESTINATIONS);
         if (action == RulingAction.RESTRICT) {
             checks.check(!destinations.isEmpty(), "destinations", "a RESTRICT ruling names at least one destination")
-                    .countries("destinations", destinations)
+                    .countries("destinations", destinations, Limits.MAX_DESTINATIONS)
                     .require("scope", scope)
                     .nested("scope", scope)
                     .check(scope == null || !scope.isEmpty(), "scope", "a RESTRICT ruling needs scope.skus or scope.minTpp")

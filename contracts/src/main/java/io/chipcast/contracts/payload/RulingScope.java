@@ -1,6 +1,7 @@
 package io.chipcast.contracts.payload;
 
 import io.chipcast.contracts.validation.Checks;
+import io.chipcast.contracts.validation.Limits;
 import io.chipcast.contracts.validation.Validated;
 import io.chipcast.contracts.validation.Violation;
 import java.math.BigDecimal;
@@ -37,12 +38,13 @@ public record RulingScope(List<String> skus, BigDecimal minTpp, BigDecimal minPe
 
     @Override
     public List<Violation> violations() {
-        Checks checks = Checks.start().identifiers("skus", skus);
+        Checks checks = Checks.start().identifiers("skus", skus, Limits.MAX_SCOPE_SKUS);
         if (minTpp != null) {
-            checks.positive("minTpp", minTpp);
+            checks.decimal("minTpp", minTpp, false, Limits.MAX_TPP, Limits.TPP_SCALE);
         }
         if (minPerformanceDensity != null) {
-            checks.nonNegative("minPerformanceDensity", minPerformanceDensity)
+            checks.decimal("minPerformanceDensity", minPerformanceDensity, true, Limits.MAX_PERFORMANCE_DENSITY,
+                            Limits.PERFORMANCE_DENSITY_SCALE)
                     .check(minTpp != null, "minPerformanceDensity", "applies only together with minTpp");
         }
         return checks.violations();

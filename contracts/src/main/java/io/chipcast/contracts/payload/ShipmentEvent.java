@@ -28,11 +28,11 @@ public record ShipmentEvent(
                 .identifier("shipmentId", shipmentId)
                 .identifier("customerId", customerId)
                 .identifier("sku", sku)
-                .positive("quantity", quantity)
+                .quantity("quantity", quantity)
                 .positiveMoney("unitPrice", unitPrice)
                 .require("status", status)
-                .require("eta", eta)
-                .require("occurredAt", occurredAt)
+                .date("eta", eta)
+                .storedInstant("occurredAt", occurredAt)
                 .violations();
     }
 }

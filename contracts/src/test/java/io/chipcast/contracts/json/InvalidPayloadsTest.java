@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.chipcast.contracts.payload.CatalogEntry;
+import io.chipcast.contracts.testing.SpecExamples;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.contracts.payload.PriceChange;
 import io.chipcast.contracts.payload.Ruling;
@@ -19,11 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InvalidPayloadsTest {
 
     static Stream<Arguments> invalidPayloads() {
-        String catalog = SpecExamplesRoundTripTest.CATALOG_ENTRY;
-        String price = SpecExamplesRoundTripTest.PRICE_CHANGE;
-        String ruling = SpecExamplesRoundTripTest.RULING;
-        String shipment = SpecExamplesRoundTripTest.SHIPMENT_EVENT;
-        String plan = SpecExamplesRoundTripTest.DEMAND_PLAN;
+        String catalog = SpecExamples.CATALOG_ENTRY;
+        String price = SpecExamples.PRICE_CHANGE;
+        String ruling = SpecExamples.RULING;
+        String shipment = SpecExamples.SHIPMENT_EVENT;
+        String plan = SpecExamples.DEMAND_PLAN;
         return Stream.of(
                 // the document as a whole
                 bad(PriceChange.class, "", "$", "JSON object is required"),
@@ -77,7 +78,48 @@ class InvalidPayloadsTest {
                 bad(DemandPlan.class, plan.replace("\"substitutes\"", "\"priority\":1,\"substitutes\""), "lines[0].priority", "not a known field"),
                 bad(DemandPlan.class, plan.replace("}]}", "},{\"lineId\":\"L1\",\"sku\":\"A100\",\"quantity\":1,\"needBy\":\"2024-01-01\"}]}"), "lines[1].lineId", "duplicates lineId L1"),
                 bad(DemandPlan.class, plan.replace("\"lines\":[", "\"lines\":{").replace("]}]}", "]}}"), "lines", "must be a list"),
-                bad(DemandPlan.class, plan.replace("\"version\":3", "\"version\":0"), "version", "greater than 0"));
+                bad(DemandPlan.class, plan.replace("\"version\":3", "\"version\":0"), "version", "greater than 0"),
+                // the bounds every publisher and consumer share (Limits)
+                bad(PriceChange.class, price.replace("27500.00", "10000000000000000"), "unitPrice", "at most 9999999999999999.99"),
+                bad(PriceChange.class, price.replace("27500.00", "1E+100000"), "unitPrice", "at most"),
+                bad(ShipmentEvent.class, shipment.replace("26000.00", "1E+16"), "unitPrice", "at most"),
+                bad(CatalogEntry.class, catalog.replace("15832", "1E+5000"), "tpp", "at most 10000000"),
+                bad(CatalogEntry.class, catalog.replace("15832", "15832.001"), "tpp", "at most 2 decimals"),
+                bad(CatalogEntry.class, catalog.replace("15832", "1E-5000"), "tpp", "at most 2 decimals"),
+                bad(CatalogEntry.class, catalog.replace("19.4", "1E+100000"), "performanceDensity", "at most 1000000"),
+                bad(CatalogEntry.class, catalog.replace("\"memoryGb\":80", "\"memoryGb\":2000000"), "memoryGb", "at most"),
+                bad(Ruling.class, ruling.replace("\"minTpp\":4800", "\"minTpp\":1E+5000"), "scope.minTpp", "at most"),
+                bad(CatalogEntry.class, catalog.replace("NVIDIA", "NVI\\u0000DIA"), "vendor", "control characters"),
+                bad(CatalogEntry.class, catalog.replace("Hopper", "Hop\\nper"), "family", "control characters"),
+                bad(PriceChange.class, price.replace("Q1 list", "Q1 \\ud800list"), "note", "printable"),
+                bad(ShipmentEvent.class, shipment.replace("2000", "1000000001"), "quantity", "at most 1000000000"),
+                bad(DemandPlan.class, plan.replace("20000", "1000000001"), "lines[0].quantity", "at most 1000000000"),
+                bad(PriceChange.class, price.replace("2024-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"), "effectiveAt", "years 0001-9999"),
+                bad(PriceChange.class, price.replace("2024-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z"), "effectiveAt", "years 0001-9999"),
+                bad(PriceChange.class, price.replace("2024-01-01T00:00:00Z", "0000-12-31T23:59:59Z"), "effectiveAt", "years 0001-9999"),
+                bad(PriceChange.class, price.replace("2024-01-01T00:00:00Z", "2024-01-01T00:00:00.123456789Z"), "effectiveAt", "6 fractional digits"),
+                bad(ShipmentEvent.class, shipment.replace("2024-01-10T09:00:00Z", "2024-01-10T09:00:00.0000001Z"), "occurredAt", "6 fractional digits"),
+                bad(ShipmentEvent.class, shipment.replace("\"2024-03-01\"", "\"+10000-03-01\""), "eta", "years 0001-9999"),
+                bad(DemandPlan.class, plan.replace("2024-06-30", "0000-06-30"), "lines[0].needBy", "years 0001-9999"),
+                bad(DemandPlan.class, plan.replace("[\"H20-96G\"]", substitutes(21)), "lines[0].substitutes", "at most 20 elements"),
+                bad(Ruling.class, ruling.replace("[\"A800-80G\",\"H800-80G\"]", substitutes(1001)), "scope.skus", "at most 1000 elements"),
+                bad(DemandPlan.class, plan.replace("\"lines\":[", "\"lines\":[" + extraLines(1000)), "lines", "at most 1000 elements"));
+    }
+
+    private static String substitutes(int count) {
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            list.append(i == 0 ? "" : ",").append("\"S").append(i).append('"');
+        }
+        return list.append(']').toString();
+    }
+
+    private static String extraLines(int count) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            lines.append("{\"lineId\":\"X").append(i).append("\",\"sku\":\"A100\",\"quantity\":1,\"needBy\":\"2024-01-01\"},");
+        }
+        return lines.toString();
     }
 
     @ParameterizedTest(name = "{0}: {2}")

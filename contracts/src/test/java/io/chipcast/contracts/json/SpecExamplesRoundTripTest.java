@@ -23,43 +23,22 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import io.chipcast.contracts.testing.SpecExamples;
 import org.junit.jupiter.api.Test;
 
 /** The example payloads of SPEC section 3, verbatim: each parses, validates and writes back to the same JSON. */
 class SpecExamplesRoundTripTest {
 
-    static final String CATALOG_ENTRY = """
-            {"sku":"H100-SXM5-80G","vendor":"NVIDIA","family":"Hopper","tpp":15832,"performanceDensity":19.4,"memoryGb":80}""";
-
-    static final String PRICE_CHANGE = """
-            {"sku":"H100-SXM5-80G","market":"LIST","currency":"USD","unitPrice":27500.00,
-             "effectiveAt":"2024-01-01T00:00:00Z","source":"vendor-pricelist","note":"Q1 list"}""";
-
-    static final String RULING = """
-            {"rulingId":"BIS-2023-10-17","authority":"US-BIS","title":"Advanced computing rule update",
-             "action":"RESTRICT","effectiveAt":"2023-11-17T00:00:00Z","destinations":["CN","MO"],
-             "scope":{"skus":["A800-80G","H800-80G"],"minTpp":4800,"minPerformanceDensity":null},
-             "lifts":null}""";
-
-    static final String SHIPMENT_EVENT = """
-            {"shipmentId":"SHP-1001","customerId":"acme-ai","sku":"H100-SXM5-80G","quantity":2000,
-             "unitPrice":26000.00,"status":"ALLOCATED","eta":"2024-03-01","occurredAt":"2024-01-10T09:00:00Z"}""";
-
-    static final String DEMAND_PLAN = """
-            {"customerId":"acme-ai","name":"Acme AI","country":"US","version":3,
-             "lines":[{"lineId":"L1","sku":"H100-SXM5-80G","quantity":20000,"needBy":"2024-06-30",
-                       "substitutes":["H20-96G"]}]}""";
-
     @Test
     void catalogEntry() {
-        CatalogEntry entry = roundTrip(CATALOG_ENTRY, CatalogEntry.class);
+        CatalogEntry entry = roundTrip(SpecExamples.CATALOG_ENTRY, CatalogEntry.class);
         assertThat(entry).isEqualTo(new CatalogEntry("H100-SXM5-80G", "NVIDIA", "Hopper",
                 new BigDecimal("15832"), new BigDecimal("19.4"), 80));
     }
 
     @Test
     void priceChange() {
-        PriceChange change = roundTrip(PRICE_CHANGE, PriceChange.class);
+        PriceChange change = roundTrip(SpecExamples.PRICE_CHANGE, PriceChange.class);
         assertThat(change.market()).isEqualTo(Market.LIST);
         assertThat(change.unitPrice()).isEqualByComparingTo("27500");
         assertThat(change.effectiveAt()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
@@ -67,7 +46,7 @@ class SpecExamplesRoundTripTest {
 
     @Test
     void ruling() {
-        Ruling ruling = roundTrip(RULING, Ruling.class);
+        Ruling ruling = roundTrip(SpecExamples.RULING, Ruling.class);
         assertThat(ruling.action()).isEqualTo(RulingAction.RESTRICT);
         assertThat(ruling.destinations()).containsExactly("CN", "MO");
         assertThat(ruling.scope().skus()).containsExactly("A800-80G", "H800-80G");
@@ -78,7 +57,7 @@ class SpecExamplesRoundTripTest {
 
     @Test
     void shipmentEvent() {
-        ShipmentEvent event = roundTrip(SHIPMENT_EVENT, ShipmentEvent.class);
+        ShipmentEvent event = roundTrip(SpecExamples.SHIPMENT_EVENT, ShipmentEvent.class);
         assertThat(event.status()).isEqualTo(ShipmentStatus.ALLOCATED);
         assertThat(event.quantity()).isEqualTo(2000L);
         assertThat(event.eta()).isEqualTo(LocalDate.of(2024, 3, 1));
@@ -86,7 +65,7 @@ class SpecExamplesRoundTripTest {
 
     @Test
     void demandPlan() {
-        DemandPlan plan = roundTrip(DEMAND_PLAN, DemandPlan.class);
+        DemandPlan plan = roundTrip(SpecExamples.DEMAND_PLAN, DemandPlan.class);
         assertThat(plan.version()).isEqualTo(3L);
         assertThat(plan.lines()).singleElement().satisfies(line -> {
             assertThat(line.lineId()).isEqualTo("L1");
@@ -120,11 +99,11 @@ class SpecExamplesRoundTripTest {
 
     @Test
     void moneyKeepsItsDecimalsOnTheWire() {
-        PriceChange change = Json.read(PRICE_CHANGE, PriceChange.class);
+        PriceChange change = Json.read(SpecExamples.PRICE_CHANGE, PriceChange.class);
         assertThat(Json.writeString(change)).contains("\"unitPrice\":27500.00");
         // Through a JSON tree too, as services build their responses: no 2.75E+4.
         assertThat(Json.writeString(Json.mapper().valueToTree(change))).contains("\"unitPrice\":27500.00");
-        Ruling ruling = Json.read(RULING, Ruling.class);
+        Ruling ruling = Json.read(SpecExamples.RULING, Ruling.class);
         assertThat(Json.writeString(Json.mapper().valueToTree(ruling))).contains("\"minTpp\":4800");
     }
 

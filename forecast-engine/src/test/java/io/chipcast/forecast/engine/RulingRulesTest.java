@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipcast.contracts.payload.LineStatus;
 import io.chipcast.contracts.payload.ProjectionLine;
+import io.chipcast.contracts.validation.Limits;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,21 @@ class RulingRulesTest extends EngineTestBase {
         assertThat(c1.boughtSku()).isEqualTo("H20");
         assertThat(c1.boughtUnits()).isEqualTo(60_173); // ceil(9000 × 15832 / 2368) = ceil(60172.97)
         assertThat(c1.lineCost()).isEqualByComparingTo("782249000");
+    }
+
+    @Test
+    void aSubstitutionAtTheLimitsOfTheContractStaysExactAndWithinALong() {
+        // The largest quantity, the largest tpp bought as the smallest one, at the largest price (Limits).
+        catalog(engine, "BIG", Limits.MAX_TPP.toPlainString(), "0");
+        catalog(engine, "TINY", "0.01", "0");
+        price(engine, "TINY", LIST, Limits.MAX_MONEY.toPlainString(), "2023-01-01");
+        restrict(engine, "R", "2023-11-17T00:00:00Z", List.of("BIG"), null, null, CN);
+        plan(engine, "c", CN, 1, line("L", "BIG", Limits.MAX_QUANTITY, "2024-06-30", "TINY"));
+
+        ProjectionLine line = projected("c", "L");
+        assertThat(line.status()).isEqualTo(LineStatus.SUBSTITUTED);
+        assertThat(line.boughtUnits()).isEqualTo(1_000_000_000_000_000_000L);
+        assertThat(line.lineCost()).isEqualByComparingTo(Limits.MAX_MONEY.multiply(new BigDecimal("1E+18")));
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.chipcast.forecast.pipeline;
 import io.chipcast.contracts.CloudEvent;
 import io.chipcast.contracts.Topic;
 import io.chipcast.contracts.Topics;
-import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.kafka.CloudEventHeaders;
 import io.chipcast.contracts.payload.Cause;
 import io.chipcast.contracts.validation.InvalidPayloadException;
@@ -27,7 +26,7 @@ record IncomingRecord(ConsumerRecord<String, byte[]> record, Topic<String, ?> to
             if (!topic.eventType().equals(event.type())) {
                 return dead(record, topic, "ce_type " + event.type() + " does not belong on " + topic.name());
             }
-            Validated payload = Json.read(record.value(), topic.valueType());
+            Validated payload = topic.read(record.value());
             String expectedKey = keyOf(topic, payload);
             if (!Objects.equals(record.key(), expectedKey)) {
                 return dead(record, topic, "key " + record.key() + " is not the payload's " + expectedKey);

@@ -3,6 +3,7 @@ package io.chipcast.forecast.rest;
 import io.chipcast.contracts.payload.PriceChange;
 import io.chipcast.contracts.payload.Ruling;
 import io.chipcast.contracts.validation.Checks;
+import io.chipcast.contracts.validation.Limits;
 import io.chipcast.contracts.validation.Validated;
 import io.chipcast.contracts.validation.Violation;
 import java.util.ArrayList;
@@ -20,7 +21,11 @@ public record WhatIfRequest(List<PriceChange> priceChanges, List<Ruling> rulings
     @Override
     public List<Violation> violations() {
         Checks checks = Checks.start()
-                .check(priceChanges.size() + rulings.size() <= 1000, "$", "at most 1,000 hypothetical changes");
+                .size("priceChanges", priceChanges, Limits.MAX_WHAT_IF_CHANGES)
+                .size("rulings", rulings, Limits.MAX_WHAT_IF_CHANGES);
+        if (!checks.violations().isEmpty()) {
+            return checks.violations();
+        }
         for (int i = 0; i < priceChanges.size(); i++) {
             checks.require("priceChanges[" + i + "]", priceChanges.get(i)).nested("priceChanges[" + i + "]", priceChanges.get(i));
         }

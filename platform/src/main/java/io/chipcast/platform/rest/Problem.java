@@ -32,6 +32,9 @@ public record Problem(String type, String title, int status, String detail, Stri
         if (status == UNPROCESSABLE) {
             return "Unprocessable Content";
         }
+        if (status == 413) {
+            return "Content Too Large";
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         return known == null ? "HTTP " + status : known.getReasonPhrase();
     }

@@ -23,6 +23,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.invalid(422, "invalid-request", List.of(new Violation(field, message))));
     }
 
+    /** A request beyond one of chipcast's bounds on size (body bytes, bulk items): 413, the whole document named. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(Problem.invalid(413, "too-large",
+                List.of(new Violation(Violation.WHOLE_DOCUMENT, detail))));
+    }
+
     public static ProblemException badRequest(String field, String message) {
         return new ProblemException(Problem.invalid(400, "invalid-request", List.of(new Violation(field, message))));
     }

@@ -3,6 +3,7 @@ package io.chipcast.platform.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.validation.InvalidPayloadException;
+import io.chipcast.contracts.validation.Limits;
 import io.chipcast.contracts.validation.MalformedPayloadException;
 import io.chipcast.contracts.validation.Validated;
 import io.chipcast.contracts.validation.Violation;
@@ -17,8 +18,8 @@ import java.util.List;
 public final class RequestBodies {
 
     /** Beyond this a request is refused before it is parsed. */
-    public static final int MAX_BYTES = 8 * 1024 * 1024;
-    public static final int MAX_ITEMS = 10_000;
+    public static final int MAX_BYTES = Limits.MAX_BODY_BYTES;
+    public static final int MAX_ITEMS = Limits.MAX_BULK_ITEMS;
 
     private RequestBodies() {
     }
@@ -49,8 +50,7 @@ public final class RequestBodies {
             throw new MalformedPayloadException(new Violation(Violation.WHOLE_DOCUMENT, "must hold at least one item"));
         }
         if (tree.size() > MAX_ITEMS) {
-            throw new MalformedPayloadException(new Violation(Violation.WHOLE_DOCUMENT,
-                    "holds " + tree.size() + " items; at most " + MAX_ITEMS + " are accepted in one request"));
+            throw ProblemException.tooLarge("holds " + tree.size() + " items; at most " + MAX_ITEMS + " are accepted in one request");
         }
         List<T> items = new ArrayList<>(tree.size());
         List<Violation> malformed = new ArrayList<>();
@@ -78,10 +78,14 @@ public final class RequestBodies {
     private static byte[] bytes(String body) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BYTES) {
-            // 400 like every other unacceptable body, with the limit named; Vert.x answers a bare 413 only far beyond it.
-            throw new MalformedPayloadException(new Violation(Violation.WHOLE_DOCUMENT,
-                    "has " + bytes.length + " bytes; at most " + MAX_BYTES + " are accepted in one request"));
+            // A problem naming the limit; Vert.x answers a bare 413 only far beyond it (quarkus.http.limits.max-body-size).
+            throw tooManyBytes(bytes.length);
         }
         return bytes;
+    }
+
+    /** The 413 problem of a body of more than {@link #MAX_BYTES} bytes. */
+    static ProblemException tooManyBytes(long bytes) {
+        return ProblemException.tooLarge("has " + bytes + " bytes; at most " + MAX_BYTES + " are accepted in one request");
     }
 }

@@ -1,9 +1,8 @@
 package io.chipcast.platform.rest;
 
+import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.validation.Checks;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Path and query parameters, checked like payload fields: a bad one is a 400 problem naming it. */
@@ -24,11 +23,7 @@ public final class RequestParameters {
         if (value == null) {
             return otherwise;
         }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name, "must be an RFC 3339 instant such as 2024-01-01T00:00:00Z");
-        }
+        return Json.instant(value).orElseThrow(() -> ProblemException.badRequest(name, Json.INSTANT_RULE));
     }
 
     /** A whole number from {@code min} to {@code max}, or {@code otherwise} when the parameter is absent. */
