@@ -35,13 +35,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -87,6 +90,7 @@ public class ForecastPipeline {
     private static final Duration MIRROR_INTERVAL = Duration.ofSeconds(1);
     /** How long what was sent may take to be acknowledged when partitions go or the pipeline stops. */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, Object> kafkaConfig;
     private final ForecastStore store;
@@ -95,7 +99,10 @@ public class ForecastPipeline {
     private final MeterRegistry meters;
     private final BigDecimal costChangePercent;
     private final String groupId;
-    private final AtomicBoolean ready = new AtomicBoolean();
+    private final Optional<String> instanceId;
+    private final Duration sessionTimeout;
+    private final AtomicReference<PipelineState> state = new AtomicReference<>(PipelineState.LOADING_REFERENCE_DATA);
+    private final AtomicBoolean referenceLoaded = new AtomicBoolean();
     private final Timer recomputeTime;
     private final Timer lag;
     private final Timer commitTime;
@@ -122,7 +129,9 @@ public class ForecastPipeline {
     public ForecastPipeline(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ForecastStore store,
             DeadLetters deadLetters, ProjectionPublisher publisher, MeterRegistry meters,
             @ConfigProperty(name = "chipcast.forecast.cost-change-percent", defaultValue = "1") BigDecimal costChangePercent,
-            @ConfigProperty(name = "chipcast.forecast.group-id", defaultValue = "forecast-service") String groupId) {
+            @ConfigProperty(name = "chipcast.forecast.group-id", defaultValue = "forecast-service") String groupId,
+            @ConfigProperty(name = "chipcast.forecast.instance-id") Optional<String> instanceId,
+            @ConfigProperty(name = "chipcast.forecast.session-timeout", defaultValue = "10s") Duration sessionTimeout) {
         this.kafkaConfig = kafkaConfig;
         this.store = store;
         this.deadLetters = deadLetters;
@@ -130,6 +139,8 @@ public class ForecastPipeline {
         this.meters = meters;
         this.costChangePercent = costChangePercent;
         this.groupId = groupId;
+        this.instanceId = instanceId.filter(id -> !id.isBlank());
+        this.sessionTimeout = sessionTimeout;
         this.recomputeTime = Timer.builder("chipcast.forecast.recompute").description("Applying one event to the engine")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.commitTime = Timer.builder("chipcast.forecast.commit").description("Committing one batch to the database")
@@ -153,8 +164,8 @@ public class ForecastPipeline {
      */
     public CompletableFuture<ReferenceData> referenceSnapshot() {
         CompletableFuture<ReferenceData> snapshot = new CompletableFuture<>();
-        if (!ready.get()) {
-            snapshot.completeExceptionally(new IllegalStateException("the forecast pipeline is not ready"));
+        if (!referenceLoaded.get()) {
+            snapshot.completeExceptionally(new IllegalStateException("the forecast pipeline has not read the reference data yet"));
             return snapshot;
         }
         tasks.add(() -> snapshot.complete(engine.reference().copy()));
@@ -166,9 +177,9 @@ public class ForecastPipeline {
         return Set.copyOf(ownedPartitions);
     }
 
-    /** Whether the reference data is loaded and the pipeline consumes: for readiness. */
-    public boolean isReady() {
-        return ready.get();
+    /** Where the pipeline stands: for readiness, which is {@link PipelineState#CONSUMING} only. */
+    public PipelineState state() {
+        return state.get();
     }
 
     private void runOnce() {
@@ -178,33 +189,53 @@ public class ForecastPipeline {
         positionsToMirror.clear();
         lastReferenceEvent = null;
         publisher.newRun();
-        try (KafkaConsumer<String, byte[]> reference = thread.wakesOnStop(consumer(null));
-                KafkaConsumer<String, byte[]> customers = thread.wakesOnStop(consumer(groupId))) {
+        state.set(PipelineState.LOADING_REFERENCE_DATA);
+        try (KafkaConsumer<String, byte[]> reference = thread.wakesOnStop(consumer(null))) {
             List<TopicPartition> referencePartitions = partitionsOf(reference, REFERENCE_TOPICS);
             reference.assign(referencePartitions);
             reference.seekToBeginning(referencePartitions);
             loadReferenceData(reference, referencePartitions);
-            customerConsumer = customers;
-            customers.subscribe(CUSTOMER_TOPICS, new Rebalance());
-            ready.set(true);
-            while (thread.isRunning()) {
-                publisher.throwIfFailed();
-                for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
-                    task.run();
+            referenceLoaded.set(true);
+            KafkaConsumer<String, byte[]> customers = thread.wakesOnStop(consumer(groupId));
+            try {
+                customerConsumer = customers;
+                state.set(PipelineState.AWAITING_PARTITIONS);
+                customers.subscribe(CUSTOMER_TOPICS, new Rebalance());
+                while (thread.isRunning()) {
+                    publisher.throwIfFailed();
+                    for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                        task.run();
+                    }
+                    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+                    reference.poll(Duration.ZERO).forEach(records::add);
+                    customers.poll(Duration.ofMillis(records.isEmpty() ? 100 : 0)).forEach(records::add);
+                    if (!records.isEmpty()) {
+                        process(records);
+                    }
                 }
-                List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-                reference.poll(Duration.ZERO).forEach(records::add);
-                customers.poll(Duration.ofMillis(records.isEmpty() ? 100 : 0)).forEach(records::add);
-                if (!records.isEmpty()) {
-                    process(records);
-                }
+            } finally {
+                leaveOrKeepPlace(customers);
             }
         } finally {
             publisher.drain(DRAIN_TIMEOUT);
             customerConsumer = null;
             ownedPartitions.clear();
-            ready.set(false);
+            referenceLoaded.set(false);
+            state.set(PipelineState.LOADING_REFERENCE_DATA);
         }
+    }
+
+    /**
+     * Closes the customer topics' consumer. An instance that stops leaves the consumer group at once,
+     * so that another one takes its partitions now rather than after the session timeout; one that
+     * starts its pipeline again keeps its place (static membership) and is given the same partitions
+     * back without a rebalance of the others (ADR 010).
+     */
+    private void leaveOrKeepPlace(KafkaConsumer<String, byte[]> customers) {
+        CloseOptions.GroupMembershipOperation membership = thread.isRunning()
+                ? CloseOptions.GroupMembershipOperation.DEFAULT
+                : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
+        customers.close(CloseOptions.groupMembershipOperation(membership).withTimeout(CLOSE_TIMEOUT));
     }
 
     /** Step 1: the reference topics up to their current end, applied without publishing (no customer is loaded yet). */
@@ -392,8 +423,11 @@ public class ForecastPipeline {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (partitions.isEmpty()) {
+                // The group has more instances than partitions, or none changed hands: nothing to restore.
+                state.set(PipelineState.CONSUMING);
                 return;
             }
+            state.set(PipelineState.RESTORING);
             Map<TopicPartition, Long> positions = store.positions(partitions);
             for (TopicPartition partition : partitions) {
                 Long next = positions.get(partition);
@@ -417,6 +451,7 @@ public class ForecastPipeline {
             });
             reconcile(snapshot.partitionOf().keySet());
             ownedPartitions.addAll(partitionNumbers(partitions));
+            state.set(PipelineState.CONSUMING);
             LOG.infof("forecast pipeline took partitions %s (%d customers)", partitionNumbers(partitions), snapshot.partitionOf().size());
         }
     }
@@ -439,6 +474,11 @@ public class ForecastPipeline {
             config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
             // Partition p of both customer topics holds the same customers: range assignment gives both to one instance.
             config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+            // Static membership (ADR 010): a restarted instance is given its partitions back at once,
+            // instead of after the session of the member that died; a dead one's expire after sessionTimeout.
+            instanceId.ifPresent(id -> config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
+            config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+            config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, sessionTimeout.toMillis() / 5));
         } else {
             config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         }
