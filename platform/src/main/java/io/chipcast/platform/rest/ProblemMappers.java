@@ -2,6 +2,7 @@ package io.chipcast.platform.rest;
 
 import io.chipcast.contracts.validation.InvalidPayloadException;
 import io.chipcast.contracts.validation.MalformedPayloadException;
+import io.chipcast.platform.persistence.DatabaseFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -13,11 +14,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error of every chipcast API is {@code application/problem+json} (SPEC section 5): invalid
- * input names its fields, nothing internal leaks, and an unexpected failure is a logged 500.
+ * input names its fields, nothing internal leaks, a database that cannot be reached is a 503 to
+ * retry, and an unexpected failure is a logged 500.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response invalidPayload(InvalidPayloadException e, UriInfo uri) {
@@ -56,6 +59,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            // Not a defect: the database restarts or cannot be reached; the client may simply retry.
+            LOG.warnf("the database is unavailable serving %s: %s", uri.getPath(), e.toString());
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "database-unavailable",
+                            "the database does not answer at the moment; try again shortly").at(uri.getPath()).toResponse())
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "unexpected failure serving %s", uri.getPath());
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                 "the request could not be completed; it has been logged").at(uri.getPath()).toResponse();

@@ -1,0 +1,36 @@
+package io.chipcast.platform.persistence;
+
+import io.vertx.core.impl.NoStackTraceTimeoutException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+/** Tells a database that cannot be reached (restarting, unreachable, shutting down) from a failed statement. */
+public final class DatabaseFailures {
+
+    private static final int MAX_CAUSES = 20;
+
+    private DatabaseFailures() {
+    }
+
+    /**
+     * Whether a failure, or one of its causes, says the database is unavailable: a refused or lost
+     * connection, a pool that timed out waiting for one, or PostgreSQL's connection-exception
+     * (08xxx) and operator-intervention (57Pxx: shutting down, starting up) states.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+                    || cause instanceof TimeoutException || cause instanceof NoStackTraceTimeoutException) {
+                return true;
+            }
+            if (cause instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
