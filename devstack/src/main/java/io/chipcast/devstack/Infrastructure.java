@@ -21,14 +21,19 @@ import java.util.stream.Stream;
 /**
  * The Kafka cluster and PostgreSQL server chipcast runs on, found in this order: explicit
  * configuration ({@link Settings}); else containers, when a Docker engine answers; else embedded
- * in this JVM and as a child process. Closing stops what was started, PostgreSQL last.
+ * in this JVM and as a child process. Closing stops what was started, PostgreSQL last. Embedded
+ * servers can be stopped and started again on their data and ports, for tests of an outage.
  */
 public final class Infrastructure implements AutoCloseable {
 
-    private final KafkaRuntime kafka;
-    private final PostgresRuntime postgres;
+    private final Path workDir;
+    private final EmbeddedPorts ports;
+    private volatile KafkaRuntime kafka;
+    private volatile PostgresRuntime postgres;
 
-    private Infrastructure(KafkaRuntime kafka, PostgresRuntime postgres) {
+    private Infrastructure(Path workDir, EmbeddedPorts ports, KafkaRuntime kafka, PostgresRuntime postgres) {
+        this.workDir = workDir;
+        this.ports = ports;
         this.kafka = kafka;
         this.postgres = postgres;
     }
@@ -44,13 +49,13 @@ public final class Infrastructure implements AutoCloseable {
         boolean containers = mode == Mode.CONTAINERS || (mode == Mode.AUTO && needsServers() && DockerEngine.answers());
         KafkaRuntime kafka = explicitKafka().orElseGet(() -> containers
                 ? ContainerKafka.start()
-                : EmbeddedKafkaBroker.start(emptied(workDir.resolve("kafka")), ports.kafka(), ports.kafkaController()));
+                : EmbeddedKafkaBroker.start(emptied(kafkaDir(workDir)), ports.kafka(), ports.kafkaController()));
         try {
             PostgresRuntime postgres = explicitPostgres().orElseGet(() -> containers
                     ? ContainerPostgres.start()
                     : EmbeddedPostgresServer.start(workDir.resolve("postgres-binaries"),
-                            workDir.resolve("postgres-data"), ports.postgres()));
-            return new Infrastructure(kafka, postgres);
+                            emptied(postgresDir(workDir)), ports.postgres()));
+            return new Infrastructure(workDir, ports, kafka, postgres);
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
@@ -61,16 +66,40 @@ public final class Infrastructure implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
-    public KafkaRuntime kafka() {
-        return kafka;
-    }
-
     public boolean kafkaIsEmbedded() {
         return kafka instanceof EmbeddedKafkaBroker;
     }
 
     public PostgresEndpoint postgres() {
         return postgres.endpoint();
+    }
+
+    public boolean postgresIsEmbedded() {
+        return postgres instanceof EmbeddedPostgresServer;
+    }
+
+    /** Stops the embedded broker, as an outage would; its log directory stays for {@link #startKafka()}. */
+    public synchronized void stopKafka() {
+        requireEmbedded(kafkaIsEmbedded(), "Kafka");
+        kafka.close();
+    }
+
+    /** Starts the embedded broker again, on the same port with the same topics and records. */
+    public synchronized void startKafka() {
+        requireEmbedded(kafkaIsEmbedded(), "Kafka");
+        kafka = EmbeddedKafkaBroker.start(kafkaDir(workDir), ports.kafka(), ports.kafkaController());
+    }
+
+    /** Stops the embedded PostgreSQL server (fast shutdown: sessions are cut); its data stays for {@link #startPostgres()}. */
+    public synchronized void stopPostgres() {
+        requireEmbedded(postgresIsEmbedded(), "PostgreSQL");
+        postgres.close();
+    }
+
+    /** Starts the embedded PostgreSQL server again, on the same port with the same databases. */
+    public synchronized void startPostgres() {
+        requireEmbedded(postgresIsEmbedded(), "PostgreSQL");
+        postgres = EmbeddedPostgresServer.start(workDir.resolve("postgres-binaries"), postgresDir(workDir), ports.postgres());
     }
 
     public String description() {
@@ -84,6 +113,20 @@ public final class Infrastructure implements AutoCloseable {
         } finally {
             postgres.close();
         }
+    }
+
+    private static void requireEmbedded(boolean embedded, String server) {
+        if (!embedded) {
+            throw new UnsupportedOperationException(server + " is not embedded: chipcast did not start it and cannot restart it");
+        }
+    }
+
+    private static Path kafkaDir(Path workDir) {
+        return workDir.resolve("kafka");
+    }
+
+    private static Path postgresDir(Path workDir) {
+        return workDir.resolve("postgres-data");
     }
 
     private static Path emptied(Path directory) {

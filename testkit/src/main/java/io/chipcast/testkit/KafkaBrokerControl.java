@@ -1,32 +1,23 @@
 package io.chipcast.testkit;
 
-import io.chipcast.devstack.kafka.EmbeddedKafkaBroker;
-import io.chipcast.devstack.kafka.KafkaRuntime;
-import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
+import io.chipcast.devstack.Infrastructure;
 
 /** The shared embedded broker, restartable on the same port with the same data. */
 final class KafkaBrokerControl implements KafkaBrokerControlMBean {
 
-    private final AtomicReference<KafkaRuntime> broker;
-    private final Path logDir;
-    private final int port;
-    private final int controllerPort;
+    private final Infrastructure infrastructure;
 
-    KafkaBrokerControl(KafkaRuntime broker, Path logDir, int port, int controllerPort) {
-        this.broker = new AtomicReference<>(broker);
-        this.logDir = logDir;
-        this.port = port;
-        this.controllerPort = controllerPort;
+    KafkaBrokerControl(Infrastructure infrastructure) {
+        this.infrastructure = infrastructure;
     }
 
     @Override
-    public synchronized void stop() {
-        broker.get().close();
+    public void stop() {
+        infrastructure.stopKafka();
     }
 
     @Override
-    public synchronized void start() {
-        broker.set(EmbeddedKafkaBroker.start(logDir, port, controllerPort));
+    public void start() {
+        infrastructure.startKafka();
     }
 }

@@ -98,16 +98,9 @@ public final class SharedInfrastructure {
             Infrastructure.EmbeddedPorts ports = Infrastructure.EmbeddedPorts.random();
             Infrastructure infrastructure = Infrastructure.start(workDir, ports);
             if (infrastructure.kafkaIsEmbedded()) {
-                register(new KafkaBrokerControl(infrastructure.kafka(), workDir.resolve("kafka"), ports.kafka(),
-                        ports.kafkaController()));
+                register(new KafkaBrokerControl(infrastructure));
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (kafkaIsRestartable()) {
-                    // The broker running now may be a restarted one that infrastructure does not know.
-                    invoke("stop");
-                }
-                infrastructure.close();
-            }, "chipcast-test-infrastructure-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "chipcast-test-infrastructure-stop"));
             TopicProvisioner.provision(infrastructure.kafkaBootstrapServers(), TopicProvisioner.DEFAULT_PARTITIONS);
             PostgresEndpoint postgres = infrastructure.postgres();
             System.setProperty(PG_HOST, postgres.host());

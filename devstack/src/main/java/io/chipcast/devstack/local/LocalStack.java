@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The whole system on one machine: Kafka and PostgreSQL (explicit, containers or embedded), then
@@ -38,7 +40,7 @@ public final class LocalStack implements AutoCloseable {
         this.workspace = workspace;
         this.ports = ports;
         this.infrastructure = infrastructure;
-        this.services = new java.util.concurrent.CopyOnWriteArrayList<>(services);
+        this.services = new CopyOnWriteArrayList<>(services);
     }
 
     /** Starts everything; returns before the services are ready (see {@link #awaitReady}). */
@@ -59,7 +61,8 @@ public final class LocalStack implements AutoCloseable {
             for (ChipcastService service : ChipcastService.values()) {
                 DatabaseProvisioner.ensureDatabase(postgres, service.database());
                 services.add(ServiceProcess.start(service, workspace.serviceApp(service.moduleName()), ports.of(service),
-                        workspace.logs().resolve(service.moduleName() + ".log"), environmentFor(service, infrastructure, workspace, ports), jvmOptions(service)));
+                        workspace.logs().resolve(service.moduleName() + ".log"),
+                        environmentFor(service, 1, infrastructure, workspace, ports), jvmOptions(service)));
             }
             progress.step("started " + services.size() + " services, waiting until they are ready");
             return new LocalStack(workspace, ports, infrastructure, services);
@@ -106,13 +109,40 @@ public final class LocalStack implements AutoCloseable {
      * scaling out does — and returns once it is ready. It stops with the stack.
      */
     public ServiceProcess startAnother(ChipcastService service, int port, Duration timeout) throws InterruptedException {
+        return startAnother(service, port, timeout, Map.of());
+    }
+
+    /** {@link #startAnother(ChipcastService, int, Duration)}, with configuration of its own on top (environment variables). */
+    public ServiceProcess startAnother(ChipcastService service, int port, Duration timeout, Map<String, String> configuration)
+            throws InterruptedException {
         long instance = services.stream().filter(s -> s.service() == service).count() + 1;
+        Map<String, String> environment = new HashMap<>(environmentFor(service, instance, infrastructure, workspace, ports));
+        environment.putAll(configuration);
         ServiceProcess another = ServiceProcess.start(service, workspace.serviceApp(service.moduleName()), port,
-                workspace.logs().resolve(service.moduleName() + "-" + instance + ".log"),
-                environmentFor(service, infrastructure, workspace, ports), jvmOptions(service));
+                workspace.logs().resolve(service.moduleName() + "-" + instance + ".log"), environment, jvmOptions(service));
         services.add(another);
         awaitReady(List.of(another), timeout);
         return another;
+    }
+
+    /**
+     * Starts a service whose process ended (killed, or stopped) again, as it was started — same port,
+     * configuration and instance id — as a container restart would; returns without waiting.
+     */
+    public ServiceProcess restart(ServiceProcess ended) {
+        ServiceProcess restarted = ended.restart();
+        services.set(services.indexOf(ended), restarted);
+        return restarted;
+    }
+
+    /** Waits until a service reports ready, failing fast with its log when it exits. */
+    public void awaitReady(ServiceProcess service, Duration timeout) throws InterruptedException {
+        awaitReady(List.of(service), timeout);
+    }
+
+    /** The broker and database the stack runs on: tests stop and start embedded ones. */
+    public Infrastructure infrastructure() {
+        return infrastructure;
     }
 
     /** The first service that died since it became ready, if any. */
@@ -196,10 +226,13 @@ public final class LocalStack implements AutoCloseable {
         return TokenIssuer.fromDirectory(workspace.keys(), TokenIssuer.LOCAL_ISSUER);
     }
 
-    private static Map<String, String> environmentFor(ChipcastService service, Infrastructure infrastructure,
+    private static Map<String, String> environmentFor(ChipcastService service, long instance, Infrastructure infrastructure,
             Workspace workspace, StackPorts ports) {
         PostgresEndpoint postgres = infrastructure.postgres();
         return Map.of(
+                // Static membership of forecast-service's consumer group (ADR 010): one stable id per instance,
+                // kept when it restarts. The other services ignore it.
+                "CHIPCAST_FORECAST_INSTANCE_ID", service.moduleName() + "-" + instance,
                 // The gateway answers projection queries through forecast-service (ADR 008).
                 "QUARKUS_REST_CLIENT_FORECAST_URL", "http://localhost:" + ports.of(ChipcastService.FORECAST),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", workspace.keys().resolve("public.pem").toString(),

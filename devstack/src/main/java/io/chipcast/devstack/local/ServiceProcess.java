@@ -1,6 +1,7 @@
 package io.chipcast.devstack.local;
 
 import io.chipcast.devstack.ChipcastService;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,24 +17,38 @@ public final class ServiceProcess {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-    private final ChipcastService service;
+    private final Launch launch;
     private final Process process;
-    private final Path log;
-    private final int port;
 
-    private ServiceProcess(ChipcastService service, Process process, Path log, int port) {
-        this.service = service;
+    private ServiceProcess(Launch launch, Process process) {
+        this.launch = launch;
         this.process = process;
-        this.log = log;
-        this.port = port;
     }
 
     /**
+     * Starts a service on {@code port}, its output going to {@code log}.
+     *
      * @param environment configuration in Quarkus' environment-variable form (KAFKA_BOOTSTRAP_SERVERS, ...)
      */
-    /** Starts a service on {@code port}, its output going to {@code log}. */
     public static ServiceProcess start(ChipcastService service, Path app, int port, Path log, Map<String, String> environment,
             List<String> jvmOptions) {
+        return start(new Launch(service, app, port, log, Map.copyOf(environment), List.copyOf(jvmOptions)), false);
+    }
+
+    /**
+     * The same service started again as it was started before — same port, configuration and log
+     * (appended to) — once this process has ended: what a container restart does.
+     */
+    public ServiceProcess restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(launch.service().moduleName() + " (pid " + pid() + ") is still running");
+        }
+        return start(launch, true);
+    }
+
+    private static ServiceProcess start(Launch launch, boolean appendToLog) {
+        ChipcastService service = launch.service();
+        Path app = launch.app();
         if (!Files.exists(app)) {
             throw new IllegalStateException(service.moduleName() + " is not built: " + app + " is missing (run ./mvnw -DskipTests install)");
         }
@@ -43,28 +58,29 @@ public final class ServiceProcess {
             command.add(SETSID.toString());
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        command.addAll(launch.jvmOptions());
         command.add("-jar");
         command.add(app.toString());
+        File log = launch.log().toFile();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                .redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log))
                 .directory(app.getParent().toFile());
-        builder.environment().putAll(environment);
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().putAll(launch.environment());
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(launch.port()));
         try {
-            return new ServiceProcess(service, builder.start(), log, port);
+            return new ServiceProcess(launch, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.moduleName(), e);
         }
     }
 
     public ChipcastService service() {
-        return service;
+        return launch.service();
     }
 
     public String url() {
-        return "http://localhost:" + port;
+        return "http://localhost:" + launch.port();
     }
 
     public long pid() {
@@ -72,7 +88,7 @@ public final class ServiceProcess {
     }
 
     public Path log() {
-        return log;
+        return launch.log();
     }
 
     public boolean isAlive() {
@@ -99,13 +115,27 @@ public final class ServiceProcess {
         }
     }
 
+    /** Ends the process at once (SIGKILL): no shutdown hook runs, nothing is flushed or handed over. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The last lines of the service's log: what a person needs when it failed to start. */
     public List<String> logTail(int lines) {
         try {
-            List<String> all = Files.readAllLines(log);
+            List<String> all = Files.readAllLines(launch.log());
             return all.subList(Math.max(0, all.size() - lines), all.size());
         } catch (IOException e) {
-            return List.of("(cannot read " + log + ": " + e.getMessage() + ")");
+            return List.of("(cannot read " + launch.log() + ": " + e.getMessage() + ")");
         }
+    }
+
+    /** How a service was started, to start it again the same way. */
+    private record Launch(ChipcastService service, Path app, int port, Path log, Map<String, String> environment,
+            List<String> jvmOptions) {
     }
 }

@@ -22,11 +22,12 @@ public final class EmbeddedPostgresServer implements PostgresRuntime {
     }
 
     /**
-     * Starts a fresh server on {@code port}.
+     * Starts a server on {@code port} on the cluster in {@code dataDir}, or on a new one when the
+     * directory holds none. The data stays when the server stops, so that it can start again on it.
      *
      * @param workDir where the binaries unpack; it must be readable by the server's user, which
      *                is {@code nobody} when chipcast runs as root, so not under /root
-     * @param dataDir the cluster's data, wiped on start
+     * @param dataDir the cluster's data
      */
     public static EmbeddedPostgresServer start(Path workDir, Path dataDir, int port) {
         try {
@@ -34,7 +35,8 @@ public final class EmbeddedPostgresServer implements PostgresRuntime {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(workDir.toFile())
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true)
+                    // Zonky would delete the data when the server stops, which a restart needs.
+                    .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off")

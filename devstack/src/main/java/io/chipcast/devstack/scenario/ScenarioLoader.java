@@ -40,11 +40,18 @@ import java.util.function.Consumer;
  * through a {@link ForecastEngine} of its own, and waits until each customer's projection has that
  * content (costs and lines). Meanwhile it follows each customer's alert stream, so it can tell
  * which alerts the replay raised.
+ *
+ * <p>Each write carries an {@code Idempotency-Key} and is retried, with that same key, while its
+ * service answers 503 or cannot be reached: a replay rides out a restart of a service or of its
+ * database, and a write whose answer was lost is not applied twice.
  */
 public final class ScenarioLoader {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration QUIET = Duration.ofSeconds(1);
+    /** How long a write is retried while its service answers 503 or cannot be reached (it restarts, or its database does). */
+    private static final Duration RETRY_WRITES_FOR = Duration.ofSeconds(90);
+    private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(5);
 
     private final URI pricing;
     private final URI supply;
@@ -130,7 +137,7 @@ public final class ScenarioLoader {
             request = HttpRequest.newBuilder(gateway.resolve("/api/v1/customers/" + encode(plan.customerId()) + "/demand-plan"))
                     .PUT(bodyOf(body));
         }
-        HttpResponse<String> response = call(request.header("Content-Type", "application/json"), event.where());
+        HttpResponse<String> response = write(request.header("Content-Type", "application/json"), event.where());
         if (response.statusCode() >= 300) {
             throw new LoadFailure(event.where() + " (" + event.topic().name() + ") was refused: HTTP " + response.statusCode()
                     + " " + problemDetail(response.body()));
@@ -197,15 +204,55 @@ public final class ScenarioLoader {
         return alerts;
     }
 
+    /** Sends a write, and again with the same idempotency key while it is answered 503 or not at all. */
+    private HttpResponse<String> write(HttpRequest.Builder request, String what) {
+        request.header("Idempotency-Key", UUID.randomUUID().toString());
+        long deadline = System.nanoTime() + RETRY_WRITES_FOR.toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> response = attempt(request);
+                if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                    return response;
+                }
+                sleep(retryAfter(response));
+            } catch (java.io.IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw unreachable(request, what, e);
+                }
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
     private HttpResponse<String> call(HttpRequest.Builder request, String what) {
         try {
-            return HTTP.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return attempt(request);
         } catch (java.io.IOException e) {
-            throw new LoadFailure(what + ": " + request.build().uri() + " cannot be reached (" + e.getMessage() + ")");
+            throw unreachable(request, what, e);
+        }
+    }
+
+    private HttpResponse<String> attempt(HttpRequest.Builder request) throws java.io.IOException {
+        try {
+            return HTTP.send(request.setHeader("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LoadFailure("interrupted");
+        }
+    }
+
+    private static LoadFailure unreachable(HttpRequest.Builder request, String what, java.io.IOException e) {
+        return new LoadFailure(what + ": " + request.build().uri() + " cannot be reached (" + e.getMessage() + ")");
+    }
+
+    /** The pause a 503 asks for (Retry-After, in seconds), at most {@link #LONGEST_RETRY_PAUSE}; a second when it names none. */
+    private static Duration retryAfter(HttpResponse<String> response) {
+        try {
+            long seconds = Long.parseLong(response.headers().firstValue("Retry-After").orElse("1").trim());
+            return Duration.ofSeconds(Math.max(1, Math.min(seconds, LONGEST_RETRY_PAUSE.toSeconds())));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
         }
     }
 
