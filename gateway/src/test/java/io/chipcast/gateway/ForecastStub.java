@@ -18,16 +18,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ForecastStub implements QuarkusTestResourceLifecycleManager {
 
-    public record Answer(int status, String body) {
+    /** @param link a Link header to answer with, or null */
+    public record Answer(int status, String body, String link) {
     }
 
     private static final Map<String, Answer> ANSWERS = new ConcurrentHashMap<>();
     public static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    /** The query string of every call, by path. */
+    public static final Map<String, String> QUERIES = new ConcurrentHashMap<>();
     private HttpServer server;
 
     /** What {@code GET|POST /api/v1/projections/{path}} answers, e.g. path {@code acme} or {@code acme/history}. */
     public static void answer(String path, int status, String body) {
-        ANSWERS.put(path, new Answer(status, body));
+        ANSWERS.put(path, new Answer(status, body, null));
+    }
+
+    /** A page of a list, with the Link header forecast-service sends when another page follows. */
+    public static void answerPage(String path, String body, String link) {
+        ANSWERS.put(path, new Answer(200, body, link));
     }
 
     @Override
@@ -53,8 +61,13 @@ public final class ForecastStub implements QuarkusTestResourceLifecycleManager {
         AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath().substring("/api/v1/projections/".length());
+        QUERIES.put(path, String.valueOf(exchange.getRequestURI().getRawQuery()));
         Answer answer = ANSWERS.getOrDefault(path, new Answer(404,
-                "{\"type\":\"https://chipcast.io/problems/not-found\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no projection of " + path + "\"}"));
+                "{\"type\":\"https://chipcast.io/problems/not-found\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no projection of " + path + "\"}",
+                null));
+        if (answer.link() != null) {
+            exchange.getResponseHeaders().add("Link", answer.link());
+        }
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", answer.status() == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(answer.status(), body.length);

@@ -47,6 +47,21 @@ class ProjectionQueryTest {
     }
 
     @Test
+    void aPageOfTheHistoryLinksToTheGatewaysNextPageNotToForecastService() {
+        String customer = unique("paged");
+        ForecastStub.answerPage(customer + "/history", "[" + json(projection(customer, 1, 1, 1000)) + "]",
+                "</api/v1/projections/" + customer + "/history?after=1&limit=1>; rel=\"next\"");
+
+        String link = given().auth().oauth2(TestTokens.analyst()).get("/api/v1/customers/{id}/projection/history?limit=1", customer)
+                .then().statusCode(200).body("version", org.hamcrest.Matchers.contains(1)).extract().header("Link");
+        assertThat(ForecastStub.QUERIES.get(customer + "/history")).contains("limit=1");
+        assertThat(link).startsWith("</api/v1/customers/" + customer + "/projection/history?").contains("after=1", "limit=1")
+                .endsWith("; rel=\"next\"");
+        given().auth().oauth2(TestTokens.analyst()).get("/api/v1/customers/{id}/projection/history?after=x", customer)
+                .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("after"));
+    }
+
+    @Test
     void minPlanVersionWaitsUntilTheProjectionReflectsThePlanWritten() throws Exception {
         String customer = unique("ryw");
         given().auth().oauth2(TestTokens.admin()).contentType("application/json").body(PLAN)

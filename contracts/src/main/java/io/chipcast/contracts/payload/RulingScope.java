@@ -5,8 +5,6 @@ import io.chipcast.contracts.validation.Limits;
 import io.chipcast.contracts.validation.Validated;
 import io.chipcast.contracts.validation.Violation;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,7 +15,7 @@ public record RulingScope(List<String> skus, BigDecimal minTpp, BigDecimal minPe
 
     public RulingScope {
         // Null elements are kept so that validation can name them instead of a constructor throwing.
-        skus = skus == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(skus));
+        skus = skus == null ? List.of() : new LookupList<>(skus);
     }
 
     public boolean isEmpty() {

@@ -3,6 +3,7 @@ package io.chipcast.forecast.rest;
 import io.chipcast.forecast.engine.ForecastEngine;
 import io.chipcast.forecast.pipeline.ForecastPipeline;
 import io.chipcast.forecast.store.ForecastStore;
+import io.chipcast.platform.rest.PageRequest;
 import io.chipcast.platform.rest.Problem;
 import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestBodies;
@@ -18,8 +19,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -51,13 +57,24 @@ public class ProjectionResource {
                 () -> ProblemException.notFound("no projection of customer " + customerId + " yet")));
     }
 
-    /** Every version of the projection, oldest first, each with the cause that changed it. */
+    /** The versions of the projection, oldest first, each with the cause that changed it; a page at a time. */
     @GET
     @Path("history")
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
-    public Uni<String> history(@PathParam("customerId") String customerId) {
+    public Uni<Response> history(@PathParam("customerId") String customerId, @QueryParam("limit") String limit,
+            @QueryParam("after") String after, @Context UriInfo uri) {
         readable(customerId);
-        return store.historyJson(customerId).map(versions -> "[" + String.join(",", versions) + "]");
+        PageRequest page = PageRequest.of(limit, after);
+        long afterVersion = RequestParameters.wholeNumber("after", after, 0, Long.MAX_VALUE, 0);
+        return store.historyJson(customerId, afterVersion, page.itemsToRead()).map(read -> {
+            List<ForecastStore.VersionJson> versions = read.subList(0, Math.min(read.size(), page.limit()));
+            Response.ResponseBuilder answer = Response.ok(versions.stream().map(ForecastStore.VersionJson::json)
+                    .collect(Collectors.joining(",", "[", "]")));
+            if (read.size() > page.limit()) {
+                answer.header("Link", page.nextLink(uri, String.valueOf(versions.get(versions.size() - 1).version())));
+            }
+            return answer.build();
+        });
     }
 
     /** The projection under hypothetical price changes and rulings; nothing is stored or published. */

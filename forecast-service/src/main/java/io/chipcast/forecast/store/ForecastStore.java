@@ -174,14 +174,20 @@ public class ForecastStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("payload")));
     }
 
-    public Uni<List<String>> historyJson(String customerId) {
-        return pool.preparedQuery("SELECT payload FROM projection_history WHERE customer_id = $1 ORDER BY version")
-                .execute(Tuple.of(customerId))
+    /** Up to {@code count} versions of a customer's projection after version {@code after} (0: from the first), oldest first. */
+    public Uni<List<VersionJson>> historyJson(String customerId, long after, int count) {
+        return pool.preparedQuery("SELECT version, payload FROM projection_history WHERE customer_id = $1 AND version > $2 "
+                        + "ORDER BY version LIMIT $3")
+                .execute(Tuple.of(customerId, after, count))
                 .map(rows -> {
-                    List<String> payloads = new ArrayList<>(rows.size());
-                    rows.forEach(row -> payloads.add(row.getString("payload")));
-                    return payloads;
+                    List<VersionJson> versions = new ArrayList<>(rows.size());
+                    rows.forEach(row -> versions.add(new VersionJson(row.getLong("version"), row.getString("payload"))));
+                    return versions;
                 });
+    }
+
+    /** One version of a projection, as the JSON it was published as. */
+    public record VersionJson(long version, String json) {
     }
 
     /**

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -29,7 +30,8 @@ public interface ForecastClient {
     @GET
     @Path("history")
     Uni<RestResponse<String>> history(@PathParam("customerId") String customerId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("limit") String limit,
+            @QueryParam("after") String after);
 
     @POST
     @Path("what-if")

@@ -44,8 +44,9 @@ public class ForecastQueries {
         return timed("projection", () -> client.projection(customerId, authorization));
     }
 
-    public Uni<Upstream> history(String customerId, String authorization) {
-        return timed("history", () -> client.history(customerId, authorization));
+    /** A page of the history: {@code limit} and {@code after} are passed on as the caller gave them (null when absent). */
+    public Uni<Upstream> history(String customerId, String authorization, String limit, String after) {
+        return timed("history", () -> client.history(customerId, authorization, limit, after));
     }
 
     /** It recomputes: more time than a read. */
@@ -69,12 +70,12 @@ public class ForecastQueries {
     private Uni<Upstream> timed(String endpoint, Supplier<Uni<RestResponse<String>>> call) {
         long started = System.nanoTime();
         return call.get()
-                .map(response -> new Upstream(response.getStatus(), response.getEntity()))
+                .map(response -> new Upstream(response.getStatus(), response.getEntity(), Upstream.nextAfter(response.getLink("next"))))
                 .onFailure(WebApplicationException.class).recoverWithUni(failure -> {
                     Response response = ((WebApplicationException) failure).getResponse();
                     return response.getStatus() >= 500
                             ? Uni.createFrom().failure(new UpstreamFailure(response.getStatus()))
-                            : Uni.createFrom().item(new Upstream(response.getStatus(), response.readEntity(String.class)));
+                            : Uni.createFrom().item(new Upstream(response.getStatus(), response.readEntity(String.class), null));
                 })
                 .onItemOrFailure().invoke((upstream, failure) -> Timer.builder("chipcast.gateway.query")
                         .description("Calls from the gateway to forecast-service").tag("endpoint", endpoint)

@@ -6,6 +6,7 @@ import io.chipcast.gateway.forecast.ForecastQueries;
 import io.chipcast.gateway.forecast.Upstream;
 import io.chipcast.gateway.service.DemandPlanService;
 import io.chipcast.gateway.stream.ForecastFeed;
+import io.chipcast.platform.rest.PageRequest;
 import io.chipcast.platform.rest.Problem;
 import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestParameters;
@@ -22,9 +23,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -63,18 +66,24 @@ public class ProjectionResource {
             @Parameter(description = "wait until the projection reflects this plan version") @QueryParam("minPlanVersion") String minPlanVersion,
             @Parameter(description = "seconds to wait for minPlanVersion (1-30, default 10)") @QueryParam("wait") String wait,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return answer(customerId, minPlanVersion, wait, authorization, () -> queries.projection(customerId, authorization));
+        return answer(customerId, minPlanVersion, wait, authorization, () -> queries.projection(customerId, authorization))
+                .map(Upstream::toResponse);
     }
 
-    /** Every version of the projection, oldest first, each with its cause. */
+    /** The versions of the projection, oldest first, each with its cause; a page at a time ({@code limit}, {@code after}). */
     @GET
     @Path("projection/history")
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public Uni<Response> history(@PathParam("customerId") String customerId,
             @Parameter(description = "wait until the projection reflects this plan version") @QueryParam("minPlanVersion") String minPlanVersion,
             @Parameter(description = "seconds to wait for minPlanVersion (1-30, default 10)") @QueryParam("wait") String wait,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return answer(customerId, minPlanVersion, wait, authorization, () -> queries.history(customerId, authorization));
+            @Parameter(description = "versions per page (1-10000, default 1000)") @QueryParam("limit") String limit,
+            @Parameter(description = "the version after which the page starts") @QueryParam("after") String after,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, after);
+        RequestParameters.wholeNumber("after", after, 0, Long.MAX_VALUE, 0);
+        return answer(customerId, minPlanVersion, wait, authorization, () -> queries.history(customerId, authorization, limit, after))
+                .map(upstream -> upstream.toPage(page, uri));
     }
 
     /** The projection under hypothetical price changes and rulings; nothing is stored or published. */
@@ -88,13 +97,13 @@ public class ProjectionResource {
         return fromForecast(queries.whatIf(customerId, authorization, body)).map(Upstream::toResponse);
     }
 
-    private Uni<Response> answer(String customerId, String minPlanVersion, String wait, String authorization,
+    private Uni<Upstream> answer(String customerId, String minPlanVersion, String wait, String authorization,
             Supplier<Uni<Upstream>> query) {
         access.requireReadable(RequestParameters.identifier("customerId", customerId));
         long minimum = RequestParameters.wholeNumber("minPlanVersion", minPlanVersion, 1, Long.MAX_VALUE, 0);
         Duration waitFor = Duration.ofSeconds(RequestParameters.wholeNumber("wait", wait, 1, MAX_WAIT_SECONDS, DEFAULT_WAIT_SECONDS));
         Uni<Void> ready = minimum == 0 ? Uni.createFrom().voidItem() : reflecting(customerId, minimum, waitFor, authorization);
-        return ready.chain(() -> fromForecast(query.get())).map(Upstream::toResponse);
+        return ready.chain(() -> fromForecast(query.get()));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.validation.Checks;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 
 /** Path and query parameters, checked like payload fields: a bad one is a 400 problem naming it. */
 public final class RequestParameters {
@@ -16,6 +17,15 @@ public final class RequestParameters {
             throw ProblemException.badRequest(name, "must be 1-64 characters of A-Z a-z 0-9 - _ .");
         }
         return value;
+    }
+
+    /** A UUID (an event id, say). */
+    public static UUID uuid(String name, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "must be a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e");
+        }
     }
 
     /** An RFC 3339 instant, or {@code otherwise} when the parameter is absent. */

@@ -3,6 +3,7 @@ package io.chipcast.pricing.repository;
 import io.chipcast.contracts.payload.Market;
 import io.chipcast.contracts.payload.PriceChange;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -73,10 +74,26 @@ public class PriceChangeEntity extends PanacheEntityBase {
     }
 
     /** Every change of a SKU (of one market, when given) in the order they take effect, ties in arrival order. */
-    public static Uni<List<PriceChangeEntity>> history(String sku, Market market) {
-        return market == null
-                ? list("sku = ?1 order by effectiveAt, id", sku)
-                : list("sku = ?1 and market = ?2 order by effectiveAt, id", sku, market);
+    /**
+     * Up to {@code count} price changes of a SKU (in one market, or both when null) in the order that
+     * decides prices — effective time, then arrival — those after the change of event {@code after}
+     * (from the first when null).
+     */
+    public static Uni<List<PriceChangeEntity>> history(String sku, Market market, UUID after, int count) {
+        StringBuilder query = new StringBuilder("sku = :sku");
+        Parameters parameters = Parameters.with("sku", sku);
+        if (market != null) {
+            query.append(" and market = :market");
+            parameters.and("market", market);
+        }
+        if (after != null) {
+            query.append(" and (effectiveAt > (select c.effectiveAt from PriceChangeEntity c where c.eventId = :after)")
+                    .append(" or (effectiveAt = (select c.effectiveAt from PriceChangeEntity c where c.eventId = :after)")
+                    .append(" and id > (select c.id from PriceChangeEntity c where c.eventId = :after)))");
+            parameters.and("after", after);
+        }
+        return PriceChangeEntity.<PriceChangeEntity>find(query.append(" order by effectiveAt, id").toString(), parameters)
+                .range(0, count - 1).list();
     }
 
     public PriceChange toPayload() {

@@ -38,8 +38,10 @@ public class SkuEntity extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    public static Uni<List<SkuEntity>> allBySku() {
-        return SkuEntity.<SkuEntity>listAll(Sort.by("sku"));
+    /** Up to {@code count} SKUs in SKU order, those after {@code after} (from the first when null). */
+    public static Uni<List<SkuEntity>> bySku(String after, int count) {
+        return (after == null ? SkuEntity.<SkuEntity>findAll(Sort.by("sku")) : SkuEntity.<SkuEntity>find("sku > ?1", Sort.by("sku"), after))
+                .range(0, count - 1).list();
     }
 
     public void apply(CatalogEntry entry, Instant now) {

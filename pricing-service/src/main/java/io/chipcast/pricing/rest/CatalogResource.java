@@ -3,6 +3,7 @@ package io.chipcast.pricing.rest;
 import io.chipcast.contracts.payload.CatalogEntry;
 import io.chipcast.platform.idempotency.TransactionalWrites;
 import io.chipcast.platform.idempotency.WriteResult;
+import io.chipcast.platform.rest.PageRequest;
 import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
@@ -18,13 +19,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The SKU catalog (SPEC section 5). */
 @Path("/api/v1/skus")
@@ -54,8 +59,10 @@ public class CatalogResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
-    public Uni<List<CatalogEntry>> list() {
-        return catalog.list();
+    public Uni<RestResponse<List<CatalogEntry>>> list(@QueryParam("limit") String limit, @QueryParam("after") String after,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, after == null ? null : RequestParameters.identifier("after", after));
+        return catalog.list(page.after(), page.itemsToRead()).map(entries -> page.answer(entries, CatalogEntry::sku, uri));
     }
 
     @GET

@@ -4,6 +4,7 @@ import io.chipcast.contracts.payload.Market;
 import io.chipcast.contracts.payload.PriceChange;
 import io.chipcast.platform.idempotency.TransactionalWrites;
 import io.chipcast.platform.idempotency.WriteResult;
+import io.chipcast.platform.rest.PageRequest;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.Roles;
@@ -20,13 +21,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Price changes and the price in effect at an instant (SPEC sections 4 and 5). */
 @Path("/api/v1/prices")
@@ -69,8 +73,11 @@ public class PriceResource {
     @GET
     @Path("{sku}/history")
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
-    public Uni<List<PricedChange>> history(@PathParam("sku") String sku, @QueryParam("market") String market) {
-        return prices.history(RequestParameters.identifier("sku", sku),
-                RequestParameters.oneOf("market", market, Market.class, null));
+    public Uni<RestResponse<List<PricedChange>>> history(@PathParam("sku") String sku, @QueryParam("market") String market,
+            @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, after);
+        return prices.history(RequestParameters.identifier("sku", sku), RequestParameters.oneOf("market", market, Market.class, null),
+                        after == null ? null : RequestParameters.uuid("after", after), page.itemsToRead())
+                .map(changes -> page.answer(changes, PricedChange::eventId, uri));
     }
 }

@@ -40,8 +40,8 @@ public class CatalogService {
     }
 
     @WithSession
-    public Uni<List<CatalogEntry>> list() {
-        return SkuEntity.allBySku().map(skus -> skus.stream().map(SkuEntity::toEntry).toList());
+    public Uni<List<CatalogEntry>> list(String after, int count) {
+        return SkuEntity.bySku(after, count).map(skus -> skus.stream().map(SkuEntity::toEntry).toList());
     }
 
     @WithSession

@@ -84,8 +84,8 @@ public class PriceService {
     }
 
     @WithSession
-    public Uni<List<PricedChange>> history(String sku, Market market) {
-        return PriceChangeEntity.history(sku, market).map(changes -> changes.stream().map(PricedChange::of).toList());
+    public Uni<List<PricedChange>> history(String sku, Market market, UUID after, int count) {
+        return PriceChangeEntity.history(sku, market, after, count).map(changes -> changes.stream().map(PricedChange::of).toList());
     }
 
     /** A price change as stored: the payload, the event that published it and when it arrived. */

@@ -32,8 +32,14 @@ public class RulingEntity extends PublishedPayloadEntity {
 
     public String lifts;
 
-    public static Uni<List<RulingEntity>> inEffectOrder() {
-        return list("order by effectiveAt, rulingId");
+    /** Up to {@code count} rulings in effective order, those after ruling {@code after} (from the first when null). */
+    public static Uni<List<RulingEntity>> inEffectOrder(String after, int count) {
+        return (after == null
+                ? RulingEntity.<RulingEntity>find("order by effectiveAt, rulingId")
+                : RulingEntity.<RulingEntity>find("effectiveAt > (select r.effectiveAt from RulingEntity r where r.rulingId = ?1)"
+                        + " or (effectiveAt = (select r.effectiveAt from RulingEntity r where r.rulingId = ?1) and rulingId > ?1)"
+                        + " order by effectiveAt, rulingId", after))
+                .range(0, count - 1).list();
     }
 
     public void apply(Ruling ruling, UUID event, Instant now) {

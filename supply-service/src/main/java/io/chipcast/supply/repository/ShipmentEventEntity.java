@@ -2,7 +2,9 @@ package io.chipcast.supply.repository;
 
 import io.chipcast.contracts.payload.ShipmentEvent;
 import io.chipcast.contracts.payload.ShipmentStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -85,11 +87,28 @@ public class ShipmentEventEntity extends PanacheEntityBase {
                 shipmentIds);
     }
 
-    /** All events of the customers given (every customer when null), shipment by shipment in state order. */
-    public static Uni<List<ShipmentEventEntity>> ofCustomers(Collection<String> customerIds) {
-        return customerIds == null
-                ? list("order by shipmentId, occurredAt, id")
-                : list("customerId in ?1 order by shipmentId, occurredAt, id", customerIds);
+    /**
+     * Up to {@code count} shipments of the customers given (every customer when null), in shipment id
+     * order after {@code after} (from the first when null): every event of each, in state order.
+     */
+    public static Uni<List<ShipmentEventEntity>> ofCustomers(Collection<String> customerIds, String after, int count) {
+        StringBuilder query = new StringBuilder("select distinct e.shipmentId from ShipmentEventEntity e where 1 = 1");
+        Parameters parameters = new Parameters();
+        if (customerIds != null) {
+            query.append(" and e.customerId in :customers");
+            parameters.and("customers", customerIds);
+        }
+        if (after != null) {
+            query.append(" and e.shipmentId > :after");
+            parameters.and("after", after);
+        }
+        return Panache.getSession().chain(session -> {
+            var shipmentIds = session.createSelectionQuery(query.append(" order by e.shipmentId").toString(), String.class)
+                    .setMaxResults(count);
+            parameters.map().forEach(shipmentIds::setParameter);
+            return shipmentIds.getResultList();
+        }).chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<ShipmentEventEntity>of())
+                : list("shipmentId in ?1 order by shipmentId, occurredAt, id", ids));
     }
 
     public ShipmentEvent toPayload() {

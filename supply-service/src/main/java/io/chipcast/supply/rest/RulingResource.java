@@ -3,6 +3,7 @@ package io.chipcast.supply.rest;
 import io.chipcast.contracts.payload.Ruling;
 import io.chipcast.platform.idempotency.TransactionalWrites;
 import io.chipcast.platform.idempotency.WriteResult;
+import io.chipcast.platform.rest.PageRequest;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.Roles;
@@ -17,12 +18,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Export-control rulings (SPEC sections 3 and 5). Rulings are public reference data: every role reads them. */
 @Path("/api/v1/rulings")
@@ -50,8 +55,10 @@ public class RulingResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
-    public Uni<List<Ruling>> list() {
-        return rulings.list();
+    public Uni<RestResponse<List<Ruling>>> list(@QueryParam("limit") String limit, @QueryParam("after") String after,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, after == null ? null : RequestParameters.identifier("after", after));
+        return rulings.list(page.after(), page.itemsToRead()).map(list -> page.answer(list, Ruling::rulingId, uri));
     }
 
     @GET

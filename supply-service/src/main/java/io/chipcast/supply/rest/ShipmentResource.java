@@ -3,6 +3,7 @@ package io.chipcast.supply.rest;
 import io.chipcast.contracts.payload.ShipmentEvent;
 import io.chipcast.platform.idempotency.TransactionalWrites;
 import io.chipcast.platform.idempotency.WriteResult;
+import io.chipcast.platform.rest.PageRequest;
 import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
@@ -21,13 +22,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Shipment events and shipments' states (SPEC sections 3 and 5). A viewer sees only its customers' shipments. */
 @Path("/api/v1/shipments")
@@ -61,12 +65,18 @@ public class ShipmentResource {
     /** The current state of each shipment of a customer; without {@code customerId}, of every customer the caller may read. */
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
-    public Uni<List<ShipmentEvent>> list(@QueryParam("customerId") String customerId) {
+    public Uni<RestResponse<List<ShipmentEvent>>> list(@QueryParam("customerId") String customerId,
+            @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, after == null ? null : RequestParameters.identifier("after", after));
+        Set<String> customers;
         if (customerId != null) {
             access.requireReadable(RequestParameters.identifier("customerId", customerId), Roles.PUBLISHER);
-            return shipments.currentStates(Set.of(customerId));
+            customers = Set.of(customerId);
+        } else {
+            customers = access.readsEveryCustomer(Roles.PUBLISHER) ? null : access.viewerCustomers();
         }
-        return shipments.currentStates(access.readsEveryCustomer(Roles.PUBLISHER) ? null : access.viewerCustomers());
+        return shipments.currentStates(customers, page.after(), page.itemsToRead())
+                .map(states -> page.answer(states, ShipmentEvent::shipmentId, uri));
     }
 
     /** A shipment's current state and its event history. */

@@ -57,8 +57,8 @@ public class RulingService {
     }
 
     @WithSession
-    public Uni<List<Ruling>> list() {
-        return RulingEntity.inEffectOrder().map(rulings -> rulings.stream().map(RulingEntity::toPayload).toList());
+    public Uni<List<Ruling>> list(String after, int count) {
+        return RulingEntity.inEffectOrder(after, count).map(rulings -> rulings.stream().map(RulingEntity::toPayload).toList());
     }
 
     @WithSession

@@ -80,10 +80,13 @@ public class ShipmentService {
         }
     }
 
-    /** The current state of every shipment of these customers (every customer when null), by shipment id. */
+    /**
+     * The current state of up to {@code count} shipments of these customers (every customer when
+     * null), by shipment id, after shipment {@code after} (from the first when null).
+     */
     @WithSession
-    public Uni<List<ShipmentEvent>> currentStates(Collection<String> customerIds) {
-        return ShipmentEventEntity.ofCustomers(customerIds).map(events -> {
+    public Uni<List<ShipmentEvent>> currentStates(Collection<String> customerIds, String after, int count) {
+        return ShipmentEventEntity.ofCustomers(customerIds, after, count).map(events -> {
             Map<String, ShipmentEvent> latest = new LinkedHashMap<>();
             events.forEach(event -> latest.put(event.shipmentId, event.toPayload()));
             return List.copyOf(latest.values());
