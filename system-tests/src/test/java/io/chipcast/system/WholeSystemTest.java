@@ -1,5 +1,6 @@
 package io.chipcast.system;
 
+import static io.chipcast.system.StackHttp.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipcast.contracts.json.Json;
@@ -19,8 +20,6 @@ import io.chipcast.devstack.scenario.ScenarioLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +58,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WholeSystemTest {
 
     private static final Path REPOSITORY = Path.of(System.getProperty("chipcast.repository", "..")).toAbsolutePath().normalize();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final StackPorts ports = StackPorts.random();
@@ -219,8 +217,8 @@ class WholeSystemTest {
         List<Integer> a = List.of();
         List<Integer> b = List.of();
         while (System.nanoTime() < deadline) {
-            a = ownedPartitions(first);
-            b = ownedPartitions(second);
+            a = StackHttp.ownedPartitions(first);
+            b = StackHttp.ownedPartitions(second);
             if (!a.isEmpty() && !b.isEmpty() && a.size() + b.size() == 6) {
                 break;
             }
@@ -248,18 +246,6 @@ class WholeSystemTest {
         HttpResponse<String> projected = call("GET", gateway("/api/v1/customers/" + customer + "/projection?minPlanVersion=1&wait=30"),
                 admin, null);
         assertThat(projected.statusCode()).as(projected.body()).isEqualTo(200);
-    }
-
-    private List<Integer> ownedPartitions(ServiceProcess forecast) throws Exception {
-        HttpResponse<String> ready = call("GET", forecast.url() + "/q/health/ready", null, null);
-        for (JsonNode check : Json.parseTree(ready.body().getBytes(StandardCharsets.UTF_8)).path("checks")) {
-            if (check.path("name").asText().equals("Forecast pipeline")) {
-                String partitions = check.path("data").path("partitions").asText("[]").replaceAll("[\\[\\] ]", "");
-                return partitions.isEmpty() ? List.of()
-                        : java.util.Arrays.stream(partitions.split(",")).map(Integer::valueOf).toList();
-            }
-        }
-        return List.of();
     }
 
     /** A new customer with one H100 line needed in 2031, its plan written through the gateway. */
@@ -296,17 +282,5 @@ class WholeSystemTest {
 
     private URI url(ChipcastService service) {
         return stack.services().stream().filter(s -> s.service() == service).map(s -> URI.create(s.url())).findFirst().orElseThrow();
-    }
-
-    private static HttpResponse<String> call(String method, String url, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(40))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,5 +1,7 @@
 package io.chipcast.platform.persistence;
 
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -16,8 +18,9 @@ public final class DatabaseFailures {
 
     /**
      * Whether a failure, or one of its causes, says the database is unavailable: a refused or lost
-     * connection, a pool that timed out waiting for one, or PostgreSQL's connection-exception
-     * (08xxx) and operator-intervention (57Pxx: shutting down, starting up) states.
+     * connection, a pool that timed out waiting for one, PostgreSQL's connection-exception (08xxx)
+     * and operator-intervention (57Pxx: shutting down, starting up) states, or the reactive client's
+     * own word for a connection that closed under it.
      */
     public static boolean isUnavailable(Throwable failure) {
         Throwable cause = failure;
@@ -28,6 +31,11 @@ public final class DatabaseFailures {
             }
             if (cause instanceof PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+            // "Connection is not active now, current status: CLOSED", "Connection was closed": no type of their own.
+            if ((cause instanceof NoStackTraceThrowable || cause instanceof VertxException) && cause.getMessage() != null
+                    && cause.getMessage().contains("onnection")) {
                 return true;
             }
         }

@@ -57,8 +57,9 @@ public class ProblemMappers {
                 status.getStatusCode(), e.getMessage(), uri.getPath(), null).toResponse();
     }
 
+    /** Any other failure — a Throwable too: the reactive PostgreSQL client fails with some that are not exceptions. */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseFailures.isUnavailable(e)) {
             // Not a defect: the database restarts or cannot be reached; the client may simply retry.
             LOG.warnf("the database is unavailable serving %s: %s", uri.getPath(), e.toString());
