@@ -35,14 +35,7 @@ class KubernetesOverlaysTest {
         List<String> problems = new ArrayList<>();
         for (JsonNode object : objects) {
             String name = object.path("kind").asText() + " " + object.path("metadata").path("name").asText();
-            Optional<Class<?>> model = TypedModels.modelOf(object);
-            if (model.isPresent()) {
-                TypedModels.unknownFields(object, model.get()).forEach(field -> problems.add(name + ": unknown field " + field));
-            } else if (OperatorSchemas.covers(object)) {
-                OperatorSchemas.unknownFields(object).forEach(field -> problems.add(name + ": unknown field " + field));
-            } else {
-                problems.add(name + ": no schema to check " + object.path("apiVersion").asText() + " against");
-            }
+            problems.addAll(Validation.problems(object).stream().map(problem -> name + ": " + problem).toList());
             if (!object.path("kind").asText().equals("Namespace")) {
                 assertThat(object.path("metadata").path("namespace").asText()).as(name).isEqualTo(overlay.equals("dev") ? "chipcast-dev" : "chipcast");
             }
@@ -99,7 +92,7 @@ class KubernetesOverlaysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void scalingIsBoundedByThePartitionsAndTheIngressSuitsServerSentEvents(String overlay) throws Exception {
+    void scalingIsBoundedByThePartitionsAndTheGatewayApiRouteSuitsServerSentEvents(String overlay) throws Exception {
         List<JsonNode> objects = Manifests.render(overlay);
         JsonNode scaledObject = named(objects, "ScaledObject", "forecast-service");
         assertThat(scaledObject.path("spec").path("maxReplicaCount").asInt()).isLessThanOrEqualTo(6);
@@ -109,9 +102,15 @@ class KubernetesOverlaysTest {
         });
         assertThat(named(objects, "HorizontalPodAutoscaler", "gateway").path("spec").path("scaleTargetRef").path("name").asText())
                 .isEqualTo("gateway");
-        JsonNode annotations = named(objects, "Ingress", "chipcast").path("metadata").path("annotations");
-        assertThat(annotations.path("nginx.ingress.kubernetes.io/proxy-buffering").asText()).isEqualTo("off");
-        assertThat(annotations.path("nginx.ingress.kubernetes.io/proxy-read-timeout").asInt()).isGreaterThanOrEqualTo(60);
+        assertThat(ofKind(objects, "Ingress")).as("the Ingress is an optional component now").isEmpty();
+        JsonNode route = named(objects, "HTTPRoute", "chipcast").path("spec");
+        assertThat(route.path("parentRefs").get(0).path("name").asText()).isEqualTo(named(objects, "Gateway", "chipcast")
+                .path("metadata").path("name").asText());
+        JsonNode toGateway = StreamSupport.stream(route.path("rules").spliterator(), false)
+                .filter(rule -> rule.path("backendRefs").get(0).path("name").asText().equals("gateway")).findFirst().orElseThrow();
+        assertThat(toGateway.path("matches").get(0).path("path").path("value").asText()).isEqualTo("/");
+        assertThat(seconds(toGateway.path("timeouts").path("request").asText())).as("an alert stream is held for an hour")
+                .isGreaterThanOrEqualTo(3600);
         assertThat(ofKind(objects, "ServiceMonitor")).singleElement()
                 .satisfies(monitor -> assertThat(monitor.path("spec").path("endpoints").get(0).path("path").asText()).isEqualTo("/q/metrics"));
         assertThat(ofKind(objects, "NetworkPolicy")).hasSizeGreaterThanOrEqualTo(3);
@@ -129,6 +128,31 @@ class KubernetesOverlaysTest {
             acls.stream().filter(acl -> acl.path("resource").path("type").asText().equals("topic"))
                     .forEach(acl -> assertThat(topics).contains(acl.path("resource").path("name").asText()));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyDeploymentRollsOneNewPodInBeforeAnOldOneGoes(String overlay) throws Exception {
+        for (JsonNode deployment : ofKind(Manifests.render(overlay), "Deployment")) {
+            JsonNode rolling = deployment.path("spec").path("strategy").path("rollingUpdate");
+            assertThat(rolling.path("maxUnavailable").asInt(-1)).as(deployment.path("metadata").path("name").asText()).isZero();
+            assertThat(rolling.path("maxSurge").asInt()).as(deployment.path("metadata").path("name").asText()).isEqualTo(1);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theOptionalIngressComponentRendersAValidSseFriendlyIngress() throws Exception {
+        List<JsonNode> objects = Manifests.renderWithComponent("dev", "ingress-nginx");
+        JsonNode ingress = named(objects, "Ingress", "chipcast");
+        assertThat(Validation.problems(ingress)).isEmpty();
+        JsonNode annotations = ingress.path("metadata").path("annotations");
+        assertThat(annotations.path("nginx.ingress.kubernetes.io/proxy-buffering").asText()).isEqualTo("off");
+        assertThat(annotations.path("nginx.ingress.kubernetes.io/proxy-read-timeout").asInt()).isGreaterThanOrEqualTo(3600);
+    }
+
+    /** A Gateway API duration such as 3600s or 1h, in seconds. */
+    private static long seconds(String duration) {
+        return java.time.Duration.parse("PT" + duration.toUpperCase(java.util.Locale.ROOT)).toSeconds();
     }
 
     private static List<String> secretsOf(JsonNode container) {

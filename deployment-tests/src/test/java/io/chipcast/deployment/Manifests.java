@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,22 @@ final class Manifests {
     static List<JsonNode> render(String overlay) throws Exception {
         String rendered = run(List.of("kubectl", "kustomize", REPOSITORY.resolve("deploy/overlays").resolve(overlay).toString()));
         return readAll(rendered);
+    }
+
+    /** Every object an overlay renders with an optional component of deploy/components added, as a user would add it. */
+    static List<JsonNode> renderWithComponent(String overlay, String component) throws Exception {
+        // kustomize takes relative paths only.
+        Path root = Files.createDirectories(REPOSITORY.resolve("deployment-tests/target/kustomize-" + overlay + "-" + component));
+        Files.writeString(root.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources:
+                  - %s
+                components:
+                  - %s
+                """.formatted(root.relativize(REPOSITORY.resolve("deploy/overlays").resolve(overlay)),
+                root.relativize(REPOSITORY.resolve("deploy/components").resolve(component))));
+        return readAll(run(List.of("kubectl", "kustomize", root.toString())));
     }
 
     static List<JsonNode> readAll(String yaml) throws IOException {

@@ -9,11 +9,10 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
-import io.strimzi.api.kafka.model.kafka.Kafka;
-import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
-import io.strimzi.api.kafka.model.topic.KafkaTopic;
-import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -25,10 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The typed model of each kind chipcast deploys — fabric8's for Kubernetes' own kinds and the
- * Prometheus operator's, Strimzi's own for Kafka's — and a check that an object parsed with it
- * left nothing unrecognised: these models keep unknown fields aside instead of failing, so the
- * check walks the parsed object for any.
+ * fabric8's typed model of the kinds chipcast deploys that it models — Kubernetes' own, the Gateway
+ * API's and the Prometheus operator's — and a check that an object parsed with it left nothing
+ * unrecognised: these models keep unknown fields aside instead of failing, so the check walks the
+ * parsed object for any. (The operators' kinds are checked against their CRDs too: CrdSchemas.)
  */
 final class TypedModels {
 
@@ -42,10 +41,9 @@ final class TypedModels {
             Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
-            Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class));
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
+            Map.entry("gateway.networking.k8s.io/v1/Gateway", Gateway.class),
+            Map.entry("gateway.networking.k8s.io/v1/HTTPRoute", HTTPRoute.class));
 
     private TypedModels() {
     }
@@ -97,7 +95,7 @@ final class TypedModels {
 
     private static boolean isModel(Class<?> type) {
         String name = type.getName();
-        return (name.startsWith("io.fabric8.") || name.startsWith("io.strimzi.")) && !type.isEnum();
+        return name.startsWith("io.fabric8.") && !type.isEnum();
     }
 
     private static String decapitalize(String name) {
