@@ -150,6 +150,39 @@ class KubernetesOverlaysTest {
         assertThat(annotations.path("nginx.ingress.kubernetes.io/proxy-read-timeout").asInt()).isGreaterThanOrEqualTo(3600);
     }
 
+    @org.junit.jupiter.api.Test
+    void theAlertsWatchTheObjectivesAndEachHasARunbookInTheReadme() throws Exception {
+        List<JsonNode> objects = Manifests.render("prod");
+        List<JsonNode> rules = new ArrayList<>();
+        named(objects, "PrometheusRule", "chipcast").path("spec").path("groups").forEach(group -> group.path("rules").forEach(rules::add));
+        assertThat(rules).extracting(rule -> rule.path("alert").asText()).contains("ChipcastForecastLagHigh", "ChipcastDeadLetters",
+                "ChipcastProjectionLatencyHigh", "ChipcastOutboxBacklogGrowing", "ChipcastServiceDown", "ChipcastServiceNotReady");
+        String runbook = java.nio.file.Files.readString(Manifests.REPOSITORY.resolve("README.md"));
+        runbook = runbook.substring(runbook.indexOf("### Alerts and what to do"));
+        for (JsonNode rule : rules) {
+            String alert = rule.path("alert").asText();
+            assertThat(runbook).as("a runbook line for " + alert).contains("`" + alert + "`");
+            assertThat(rule.path("annotations").path("summary").asText()).as(alert).isNotBlank();
+            assertThat(rule.path("expr").asText()).as(alert + ": no per-pod quantile").doesNotContain("quantile=\"");
+        }
+        assertThat(named(objects, "Kafka", "chipcast").path("spec").has("kafkaExporter")).isTrue();
+        named(objects, "PodMonitor", "chipcast-kafka-exporter");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theDashboardComputesQuantilesFromHistogramsAcrossPodsAndShowsDeadLetters() throws Exception {
+        JsonNode dashboard = Manifests.YAML.readTree(Manifests.REPOSITORY.resolve("deploy/base/grafana/chipcast-dashboard.json").toFile());
+        assertThat(dashboard.path("templating").path("list")).extracting(variable -> variable.path("name").asText())
+                .contains("namespace", "instance");
+        List<String> expressions = new ArrayList<>();
+        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(target -> expressions.add(target.path("expr").asText())));
+        assertThat(expressions).noneMatch(expr -> expr.contains("quantile=\""))
+                .filteredOn(expr -> expr.contains("histogram_quantile")).allMatch(expr -> expr.contains("_bucket") && expr.contains("sum by (le"));
+        assertThat(dashboard.path("panels")).anySatisfy(panel -> assertThat(panel.path("title").asText()).startsWith("Dead letters"));
+        assertThat(expressions).filteredOn(expr -> expr.startsWith("sum") || expr.startsWith("histogram"))
+                .allMatch(expr -> !expr.contains("chipcast_") || expr.contains("namespace=~\"$namespace\""));
+    }
+
     /** A Gateway API duration such as 3600s or 1h, in seconds. */
     private static long seconds(String duration) {
         return java.time.Duration.parse("PT" + duration.toUpperCase(java.util.Locale.ROOT)).toSeconds();

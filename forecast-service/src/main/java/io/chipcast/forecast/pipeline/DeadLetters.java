@@ -1,7 +1,9 @@
 package io.chipcast.forecast.pipeline;
 
 import io.chipcast.contracts.Topic;
+import io.chipcast.platform.kafka.ClientMetrics;
 import io.chipcast.platform.kafka.KafkaClientConfig;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -42,6 +44,7 @@ public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final KafkaProducer<String, byte[]> producer;
+    private final KafkaClientMetrics producerMetrics;
     private final MeterRegistry meters;
 
     @Inject
@@ -50,6 +53,7 @@ public class DeadLetters {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.producerMetrics = ClientMetrics.bind(producer, meters);
         this.meters = meters;
     }
 
@@ -82,6 +86,7 @@ public class DeadLetters {
 
     @PreDestroy
     void close() {
+        producerMetrics.close();
         producer.close(Duration.ofSeconds(5));
     }
 }

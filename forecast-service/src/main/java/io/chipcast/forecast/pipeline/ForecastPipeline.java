@@ -13,10 +13,13 @@ import io.chipcast.forecast.engine.ReferenceData;
 import io.chipcast.forecast.store.Batch;
 import io.chipcast.forecast.store.CommittedProjection;
 import io.chipcast.forecast.store.ForecastStore;
+import io.chipcast.platform.kafka.ClientMetrics;
 import io.chipcast.platform.kafka.ConsumerThread;
 import io.chipcast.platform.kafka.KafkaClientConfig;
+import io.chipcast.platform.metrics.Timers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -141,13 +144,10 @@ public class ForecastPipeline {
         this.groupId = groupId;
         this.instanceId = instanceId.filter(id -> !id.isBlank());
         this.sessionTimeout = sessionTimeout;
-        this.recomputeTime = Timer.builder("chipcast.forecast.recompute").description("Applying one event to the engine")
-                .publishPercentiles(0.5, 0.99).register(meters);
-        this.commitTime = Timer.builder("chipcast.forecast.commit").description("Committing one batch to the database")
-                .publishPercentiles(0.5, 0.99).register(meters);
-        this.lag = Timer.builder("chipcast.forecast.lag")
-                .description("From an event's ce_time to the commit of the projections it changed (published right after)")
-                .publishPercentiles(0.5, 0.99).register(meters);
+        this.recomputeTime = Timers.histogram("chipcast.forecast.recompute", "Applying one event to the engine").register(meters);
+        this.commitTime = Timers.histogram("chipcast.forecast.commit", "Committing one batch to the database").register(meters);
+        this.lag = Timers.histogram("chipcast.forecast.lag",
+                "From an event's ce_time to the commit of the projections it changed (published right after)").register(meters);
     }
 
     void start(@Observes StartupEvent event) {
@@ -190,13 +190,15 @@ public class ForecastPipeline {
         lastReferenceEvent = null;
         publisher.newRun();
         state.set(PipelineState.LOADING_REFERENCE_DATA);
-        try (KafkaConsumer<String, byte[]> reference = thread.wakesOnStop(consumer(null))) {
+        try (KafkaConsumer<String, byte[]> reference = thread.wakesOnStop(consumer(null));
+                KafkaClientMetrics referenceMetrics = ClientMetrics.bind(reference, meters)) {
             List<TopicPartition> referencePartitions = partitionsOf(reference, REFERENCE_TOPICS);
             reference.assign(referencePartitions);
             reference.seekToBeginning(referencePartitions);
             loadReferenceData(reference, referencePartitions);
             referenceLoaded.set(true);
             KafkaConsumer<String, byte[]> customers = thread.wakesOnStop(consumer(groupId));
+            KafkaClientMetrics customerMetrics = ClientMetrics.bind(customers, meters);
             try {
                 customerConsumer = customers;
                 state.set(PipelineState.AWAITING_PARTITIONS);
@@ -214,6 +216,7 @@ public class ForecastPipeline {
                     }
                 }
             } finally {
+                customerMetrics.close();
                 leaveOrKeepPlace(customers);
             }
         } finally {

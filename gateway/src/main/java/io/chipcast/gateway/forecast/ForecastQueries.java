@@ -3,7 +3,7 @@ package io.chipcast.gateway.forecast;
 import io.chipcast.platform.rest.Problem;
 import io.chipcast.platform.rest.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.chipcast.platform.metrics.Timers;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,10 +77,9 @@ public class ForecastQueries {
                             ? Uni.createFrom().failure(new UpstreamFailure(response.getStatus()))
                             : Uni.createFrom().item(new Upstream(response.getStatus(), response.readEntity(String.class), null));
                 })
-                .onItemOrFailure().invoke((upstream, failure) -> Timer.builder("chipcast.gateway.query")
-                        .description("Calls from the gateway to forecast-service").tag("endpoint", endpoint)
-                        .tag("outcome", failure != null ? "failure" : upstream.isOk() ? "ok" : "client-error")
-                        .publishPercentiles(0.5, 0.99).register(meters)
+                .onItemOrFailure().invoke((upstream, failure) -> Timers.histogram("chipcast.gateway.query",
+                        "Calls from the gateway to forecast-service").tag("endpoint", endpoint)
+                        .tag("outcome", failure != null ? "failure" : upstream.isOk() ? "ok" : "client-error").register(meters)
                         .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS));
     }
 

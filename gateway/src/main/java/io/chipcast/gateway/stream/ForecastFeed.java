@@ -3,10 +3,12 @@ package io.chipcast.gateway.stream;
 import io.chipcast.contracts.Topics;
 import io.chipcast.platform.rest.Problem;
 import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.kafka.ClientMetrics;
 import io.chipcast.platform.kafka.ConsumerThread;
 import io.chipcast.platform.kafka.KafkaClientConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -54,6 +56,7 @@ public class ForecastFeed {
     private static final Duration RESTART_BACKOFF = Duration.ofSeconds(2);
 
     private final Map<String, Object> kafkaConfig;
+    private final MeterRegistry meters;
     private final int retainedPerPartition;
     private final Counter skipped;
     private final Object lock = new Object();
@@ -80,6 +83,7 @@ public class ForecastFeed {
     public ForecastFeed(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry meters,
             @ConfigProperty(name = "chipcast.gateway.stream.retained-per-partition", defaultValue = "5000") int retainedPerPartition) {
         this.kafkaConfig = kafkaConfig;
+        this.meters = meters;
         this.retainedPerPartition = retainedPerPartition;
         this.skipped = Counter.builder("chipcast.gateway.feed.skipped")
                 .description("Records of forecast.projections or forecast.alerts that could not be read (logged)").register(meters);
@@ -203,7 +207,8 @@ public class ForecastFeed {
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> kafka = thread.wakesOnStop(
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()))) {
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
+                KafkaClientMetrics kafkaMetrics = ClientMetrics.bind(kafka, meters)) {
             List<TopicPartition> partitions = new ArrayList<>();
             int projections = partitionsOf(kafka, Topics.PROJECTIONS.name(), partitions);
             int alerts = partitionsOf(kafka, Topics.ALERTS.name(), partitions);

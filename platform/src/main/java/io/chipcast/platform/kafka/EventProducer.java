@@ -1,5 +1,7 @@
 package io.chipcast.platform.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
@@ -27,11 +29,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EventProducer {
 
     private final KafkaProducer<String, byte[]> producer;
+    private final KafkaClientMetrics metrics;
 
     @Inject
     public EventProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "quarkus.application.name") String application,
-            @ConfigProperty(name = "chipcast.outbox.delivery-timeout", defaultValue = "15s") Duration deliveryTimeout) {
+            @ConfigProperty(name = "chipcast.outbox.delivery-timeout", defaultValue = "15s") Duration deliveryTimeout,
+            MeterRegistry meters) {
         Map<String, Object> config = KafkaClientConfig.forClient(kafkaConfig, ProducerConfig.configNames(),
                 application + "-outbox");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -51,6 +55,7 @@ public class EventProducer {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) Math.min(timeout, 5_000));
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.metrics = ClientMetrics.bind(producer, meters);
     }
 
     /**
@@ -83,6 +88,7 @@ public class EventProducer {
 
     @PreDestroy
     void close() {
+        metrics.close();
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -1,5 +1,6 @@
 package io.chipcast.platform.kafka;
 
+import io.chipcast.platform.metrics.Timers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,8 @@ public class PublicationMetrics {
     public PublicationMetrics(MeterRegistry meters) {
         this.meters = meters;
         // The name predates forecast-service publishing without the outbox; dashboards know it.
-        this.publishLatency = Timer.builder("chipcast.outbox.publish.latency")
-                .description("From an event's commit to the broker's acknowledgement")
-                .publishPercentiles(0.5, 0.99).register(meters);
+        this.publishLatency = Timers.histogram("chipcast.outbox.publish.latency",
+                "From an event's commit to the broker's acknowledgement").register(meters);
     }
 
     /** One event of this topic acknowledged by the broker, committed at {@code committedAt}. */

@@ -4,6 +4,7 @@ import io.chipcast.contracts.CloudEvent;
 import io.chipcast.contracts.kafka.CloudEventHeaders;
 import io.chipcast.platform.kafka.EventProducer;
 import io.chipcast.platform.kafka.PublicationMetrics;
+import io.chipcast.platform.metrics.Timers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -77,8 +78,8 @@ public class OutboxRelay {
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.publication = publication;
-        this.batchTime = Timer.builder("chipcast.outbox.relay.batch").description("One relay cycle: read, send, acknowledge, delete")
-                .publishPercentiles(0.5, 0.99).register(meters);
+        this.batchTime = Timers.histogram("chipcast.outbox.relay.batch", "One relay cycle: read, send, acknowledge, delete")
+                .register(meters);
         meters.gauge("chipcast.outbox.backlog", backlog);
     }
 
