@@ -58,8 +58,11 @@ public final class ScenarioLoader {
     private final URI gateway;
     private final String token;
 
-    /** What the replay left: each customer's projection as the gateway answers it, and the alerts raised meanwhile. */
-    public record Result(Map<String, Projection> projections, List<Alert> alerts) {
+    /**
+     * What the replay left: each customer's projection as the gateway answers it, the alerts raised
+     * meanwhile, and the {@code ce_id} of the event each write caused, in order.
+     */
+    public record Result(Map<String, Projection> projections, List<Alert> alerts, List<String> eventIds) {
     }
 
     /** A replay that could not go on: which event, and why. */
@@ -88,15 +91,17 @@ public final class ScenarioLoader {
                 stream.next(Duration.ofSeconds(30));
             }
             ForecastEngine expected = new ForecastEngine(BigDecimal.ONE, Clock.systemUTC());
+            List<String> eventIds = new ArrayList<>();
             for (ScenarioFile.Event event : scenario.events()) {
                 String answer = send(event);
+                eventIds.add(Json.parseTree(answer.getBytes(StandardCharsets.UTF_8)).path("eventId").asText());
                 Validated payload = event.payload() instanceof DemandPlan plan ? versioned(plan, answer) : event.payload();
                 expected.apply(payload, new Cause(UUID.randomUUID().toString(), event.topic().eventType()));
             }
             progress.accept("replayed " + scenario.events().size() + " events of " + scenario.name()
                     + "; waiting for the projections of " + customers.size() + " customers");
             Map<String, Projection> projections = awaitProjections(customers, expected, timeout);
-            return new Result(projections, alertsUntilQuiet(streams));
+            return new Result(projections, alertsUntilQuiet(streams), eventIds);
         } finally {
             streams.forEach(SseClient::close);
         }
