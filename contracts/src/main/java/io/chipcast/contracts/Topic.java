@@ -9,7 +9,9 @@ import java.util.function.Function;
  * A Kafka topic of chipcast: its name, key and value types, the CloudEvents {@code ce_type} of its
  * records and its retention. The only place a topic name is spelt; see {@link Topics}.
  *
- * @param keyOf the key a value is published under (e.g. the customerId of a shipment event)
+ * @param keyOf     the key a value is published under (e.g. the customerId of a shipment event)
+ * @param keyName   what the key is, in the payload's words ({@code customerId}, {@code sku}, ...)
+ * @param publisher the service that publishes the topic (its {@code ce_source})
  */
 public record Topic<K, V extends Validated>(
         String name,
@@ -17,7 +19,9 @@ public record Topic<K, V extends Validated>(
         Class<V> valueType,
         String eventType,
         Retention retention,
-        Function<V, K> keyOf) {
+        Function<V, K> keyOf,
+        String keyName,
+        String publisher) {
 
     /** Suffix of the dead-letter topic that receives the records of a topic that cannot be parsed or validated. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
@@ -29,6 +33,8 @@ public record Topic<K, V extends Validated>(
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(keyOf, "keyOf");
+        Objects.requireNonNull(keyName, "keyName");
+        Objects.requireNonNull(publisher, "publisher");
     }
 
     public String deadLetterTopic() {

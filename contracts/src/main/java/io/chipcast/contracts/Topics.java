@@ -15,31 +15,31 @@ public final class Topics {
 
     public static final Topic<String, CatalogEntry> CATALOG = new Topic<>(
             "chip.catalog", String.class, CatalogEntry.class,
-            EventTypes.CATALOG_UPDATED, Retention.COMPACTED, CatalogEntry::sku);
+            EventTypes.CATALOG_UPDATED, Retention.COMPACTED, CatalogEntry::sku, "sku", "pricing-service");
 
     public static final Topic<String, PriceChange> PRICES = new Topic<>(
             "chip.prices", String.class, PriceChange.class,
-            EventTypes.PRICE_CHANGED, Retention.FULL_HISTORY, PriceChange::sku);
+            EventTypes.PRICE_CHANGED, Retention.FULL_HISTORY, PriceChange::sku, "sku", "pricing-service");
 
     public static final Topic<String, Ruling> RULINGS = new Topic<>(
             "export.rulings", String.class, Ruling.class,
-            EventTypes.RULING_ISSUED, Retention.FULL_HISTORY, Ruling::rulingId);
+            EventTypes.RULING_ISSUED, Retention.FULL_HISTORY, Ruling::rulingId, "rulingId", "supply-service");
 
     public static final Topic<String, ShipmentEvent> SHIPMENTS = new Topic<>(
             "supply.shipments", String.class, ShipmentEvent.class,
-            EventTypes.SHIPMENT_UPDATED, Retention.FULL_HISTORY, ShipmentEvent::customerId);
+            EventTypes.SHIPMENT_UPDATED, Retention.FULL_HISTORY, ShipmentEvent::customerId, "customerId", "supply-service");
 
     public static final Topic<String, DemandPlan> DEMAND_PLANS = new Topic<>(
             "customer.demand-plans", String.class, DemandPlan.class,
-            EventTypes.PLAN_UPDATED, Retention.COMPACTED, DemandPlan::customerId);
+            EventTypes.PLAN_UPDATED, Retention.COMPACTED, DemandPlan::customerId, "customerId", "gateway");
 
     public static final Topic<String, Projection> PROJECTIONS = new Topic<>(
             "forecast.projections", String.class, Projection.class,
-            EventTypes.PROJECTION_UPDATED, Retention.TIME_LIMITED, Projection::customerId);
+            EventTypes.PROJECTION_UPDATED, Retention.TIME_LIMITED, Projection::customerId, "customerId", "forecast-service");
 
     public static final Topic<String, Alert> ALERTS = new Topic<>(
             "forecast.alerts", String.class, Alert.class,
-            EventTypes.ALERT_RAISED, Retention.TIME_LIMITED, Alert::customerId);
+            EventTypes.ALERT_RAISED, Retention.TIME_LIMITED, Alert::customerId, "customerId", "forecast-service");
 
     public static final List<Topic<String, ?>> ALL =
             List.of(CATALOG, PRICES, RULINGS, SHIPMENTS, DEMAND_PLANS, PROJECTIONS, ALERTS);

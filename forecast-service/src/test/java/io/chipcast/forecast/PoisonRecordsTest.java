@@ -15,6 +15,7 @@ import io.chipcast.contracts.Topic;
 import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.kafka.CloudEventHeaders;
+import io.chipcast.contracts.kafka.DeadLetterHeaders;
 import io.chipcast.testkit.TestTokens;
 import io.chipcast.testkit.TopicReader;
 import io.chipcast.testkit.TopicWriter;
@@ -80,8 +81,8 @@ class PoisonRecordsTest {
     private static void assertDeadLetter(Topic<String, ?> topic, String key, String reasonMentions) {
         ConsumerRecord<String, byte[]> dead = TopicReader.await(topic.deadLetterTopic(), 1,
                 record -> (key == null || key.equals(record.key()))
-                        && CloudEventHeaders.text(record.headers(), "dlq-reason") != null
-                        && CloudEventHeaders.text(record.headers(), "dlq-reason").contains(reasonMentions),
+                        && CloudEventHeaders.text(record.headers(), DeadLetterHeaders.REASON) != null
+                        && CloudEventHeaders.text(record.headers(), DeadLetterHeaders.REASON).contains(reasonMentions),
                 Duration.ofSeconds(30)).get(0);
         assertThat(CloudEventHeaders.text(dead.headers(), "dlq-original-topic")).isEqualTo(topic.name());
     }

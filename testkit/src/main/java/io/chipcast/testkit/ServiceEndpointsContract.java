@@ -50,6 +50,15 @@ public abstract class ServiceEndpointsContract {
     }
 
     @Test
+    void servesTheAsyncApiDocumentOfEveryTopic() {
+        given().accept("application/json").when().get("/q/asyncapi")
+                .then().statusCode(200)
+                .body("asyncapi", equalTo("3.0.0"))
+                .body("channels.'chip.prices'.address", equalTo("chip.prices"))
+                .body("components.messages.ProjectionUpdated.name", equalTo("io.chipcast.projection.updated.v1"));
+    }
+
+    @Test
     void ownsItsSchemaThroughVersionedMigrations() {
         assertThat(AppliedMigrations.ofCurrentApp()).startsWith("1.0", "1.1");
     }

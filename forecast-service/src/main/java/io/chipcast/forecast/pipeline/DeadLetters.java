@@ -1,6 +1,7 @@
 package io.chipcast.forecast.pipeline;
 
 import io.chipcast.contracts.Topic;
+import io.chipcast.contracts.kafka.DeadLetterHeaders;
 import io.chipcast.platform.kafka.ClientMetrics;
 import io.chipcast.platform.kafka.KafkaClientConfig;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -36,11 +37,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DeadLetters {
 
-    public static final String REASON = "dlq-reason";
-    public static final String ORIGINAL_TOPIC = "dlq-original-topic";
-    public static final String ORIGINAL_PARTITION = "dlq-original-partition";
-    public static final String ORIGINAL_OFFSET = "dlq-original-offset";
-
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final KafkaProducer<String, byte[]> producer;
@@ -62,10 +58,10 @@ public class DeadLetters {
         for (IncomingRecord dead : deadLetters) {
             ConsumerRecord<String, byte[]> record = dead.record();
             RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-            headers.add(REASON, dead.deadLetterReason().getBytes(StandardCharsets.UTF_8));
-            headers.add(ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
-            headers.add(ORIGINAL_PARTITION, String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
-            headers.add(ORIGINAL_OFFSET, String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
+            headers.add(DeadLetterHeaders.REASON, dead.deadLetterReason().getBytes(StandardCharsets.UTF_8));
+            headers.add(DeadLetterHeaders.ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
+            headers.add(DeadLetterHeaders.ORIGINAL_PARTITION, String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
+            headers.add(DeadLetterHeaders.ORIGINAL_OFFSET, String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
             Topic<String, ?> topic = dead.topic();
             sent.add(producer.send(new ProducerRecord<>(topic.deadLetterTopic(), null, record.key(), record.value(), headers)));
             LOG.warnf("record %s-%d@%d goes to %s: %s", record.topic(), record.partition(), record.offset(),
