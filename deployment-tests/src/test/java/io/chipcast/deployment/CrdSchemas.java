@@ -40,11 +40,6 @@ final class CrdSchemas {
         return crdOf(object).isPresent() || groupIsCovered(object);
     }
 
-    /** Where the CRD that defines the object's kind comes from, e.g. {@code strimzi-1.2.0}. */
-    static Optional<String> origin(JsonNode object) {
-        return crdOf(object).map(Crd::origin);
-    }
-
     /** Every way the object breaks its kind's CRD; empty when it is valid for the current version. */
     static List<String> problems(JsonNode object) {
         String apiVersion = object.path("apiVersion").asText();

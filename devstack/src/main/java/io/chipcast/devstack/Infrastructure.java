@@ -53,8 +53,7 @@ public final class Infrastructure implements AutoCloseable {
         try {
             PostgresRuntime postgres = explicitPostgres().orElseGet(() -> containers
                     ? ContainerPostgres.start()
-                    : EmbeddedPostgresServer.start(workDir.resolve("postgres-binaries"),
-                            emptied(postgresDir(workDir)), ports.postgres()));
+                    : EmbeddedPostgresServer.start(postgresBinaries(workDir), emptied(postgresDir(workDir)), ports.postgres()));
             return new Infrastructure(workDir, ports, kafka, postgres);
         } catch (RuntimeException e) {
             kafka.close();
@@ -99,7 +98,7 @@ public final class Infrastructure implements AutoCloseable {
     /** Starts the embedded PostgreSQL server again, on the same port with the same databases. */
     public synchronized void startPostgres() {
         requireEmbedded(postgresIsEmbedded(), "PostgreSQL");
-        postgres = EmbeddedPostgresServer.start(workDir.resolve("postgres-binaries"), postgresDir(workDir), ports.postgres());
+        postgres = EmbeddedPostgresServer.start(postgresBinaries(workDir), postgresDir(workDir), ports.postgres());
     }
 
     public String description() {
@@ -123,6 +122,10 @@ public final class Infrastructure implements AutoCloseable {
 
     private static Path kafkaDir(Path workDir) {
         return workDir.resolve("kafka");
+    }
+
+    private static Path postgresBinaries(Path workDir) {
+        return workDir.resolve("postgres-binaries");
     }
 
     private static Path postgresDir(Path workDir) {

@@ -25,9 +25,11 @@ public record PlanLine(String lineId, String sku, Long quantity, LocalDate needB
                 .quantity("quantity", quantity)
                 .date("needBy", needBy)
                 .identifiers("substitutes", substitutes, Limits.MAX_SUBSTITUTES);
-        for (int i = 0; i < substitutes.size() && substitutes.size() <= Limits.MAX_SUBSTITUTES; i++) {
-            checks.check(sku == null || !sku.equals(substitutes.get(i)), "substitutes[" + i + "]",
-                    "a SKU cannot substitute for itself");
+        if (substitutes.size() <= Limits.MAX_SUBSTITUTES) {
+            for (int i = 0; i < substitutes.size(); i++) {
+                checks.check(sku == null || !sku.equals(substitutes.get(i)), "substitutes[" + i + "]",
+                        "a SKU cannot substitute for itself");
+            }
         }
         return checks.violations();
     }

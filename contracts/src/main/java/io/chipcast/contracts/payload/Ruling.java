@@ -39,8 +39,7 @@ public record Ruling(
                 .text("authority", authority, 128)
                 .optionalText("title", title, 500)
                 .require("action", action)
-                .storedInstant("effectiveAt", effectiveAt)
-                .size("destinations", destinations, Limits.MAX_DESTINATIONS);
+                .storedInstant("effectiveAt", effectiveAt);
         if (action == RulingAction.RESTRICT) {
             checks.check(!destinations.isEmpty(), "destinations", "a RESTRICT ruling names at least one destination")
                     .countries("destinations", destinations, Limits.MAX_DESTINATIONS)
@@ -48,9 +47,13 @@ public record Ruling(
                     .nested("scope", scope)
                     .check(scope == null || !scope.isEmpty(), "scope", "a RESTRICT ruling needs scope.skus or scope.minTpp")
                     .check(lifts == null, "lifts", "only a LIFT ruling names the ruling it lifts");
-        } else if (action == RulingAction.LIFT) {
-            checks.identifier("lifts", lifts)
-                    .check(!Objects.equals(lifts, rulingId), "lifts", "a ruling cannot lift itself");
+        } else {
+            // A LIFT's destinations are ignored, but bounded all the same (a RESTRICT's are, with its countries).
+            checks.size("destinations", destinations, Limits.MAX_DESTINATIONS);
+            if (action == RulingAction.LIFT) {
+                checks.identifier("lifts", lifts)
+                        .check(!Objects.equals(lifts, rulingId), "lifts", "a ruling cannot lift itself");
+            }
         }
         return checks.violations();
     }

@@ -19,7 +19,6 @@ public final class Checks {
 
     /** SPEC section 3: identifiers are 1-64 characters of A-Z a-z 0-9 - _ . */
     public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    public static final int MONEY_SCALE = Limits.MONEY_SCALE;
     public static final String CURRENCY = "USD";
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -79,12 +78,7 @@ public final class Checks {
      * {@code maxScale} decimals. Cheap whatever its exponent: 1E+100000 is refused without being expanded.
      */
     public Checks decimal(String field, BigDecimal value, boolean zeroAllowed, BigDecimal max, int maxScale) {
-        if (require(field, value).present(value)) {
-            if (zeroAllowed) {
-                check(value.signum() >= 0, field, "must be 0 or greater");
-            } else {
-                check(value.signum() > 0, field, "must be greater than 0");
-            }
+        if ((zeroAllowed ? nonNegative(field, value) : positive(field, value)).present(value)) {
             check(value.compareTo(max) <= 0, field, "must be at most " + max.toPlainString());
             check(value.stripTrailingZeros().scale() <= maxScale, field, "must have at most " + maxScale + " decimals");
         }

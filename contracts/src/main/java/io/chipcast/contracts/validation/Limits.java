@@ -54,8 +54,6 @@ public final class Limits {
     public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1, 1, 1);
     public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
-    /** Instants a service stores (timestamptz) have at most microsecond precision: 6 fractional digits. */
-    public static final int INSTANT_FRACTION_DIGITS = 6;
 
     private Limits() {
     }

@@ -135,11 +135,6 @@ public final class LocalStack implements AutoCloseable {
         return restarted;
     }
 
-    /** Waits until a service reports ready, failing fast with its log when it exits. */
-    public void awaitReady(ServiceProcess service, Duration timeout) throws InterruptedException {
-        awaitReady(List.of(service), timeout);
-    }
-
     /** The broker and database the stack runs on: tests stop and start embedded ones. */
     public Infrastructure infrastructure() {
         return infrastructure;

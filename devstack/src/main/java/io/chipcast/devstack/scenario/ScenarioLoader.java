@@ -1,5 +1,6 @@
 package io.chipcast.devstack.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.Alert;
@@ -93,8 +94,8 @@ public final class ScenarioLoader {
             ForecastEngine expected = new ForecastEngine(BigDecimal.ONE, Clock.systemUTC());
             List<String> eventIds = new ArrayList<>();
             for (ScenarioFile.Event event : scenario.events()) {
-                String answer = send(event);
-                eventIds.add(Json.parseTree(answer.getBytes(StandardCharsets.UTF_8)).path("eventId").asText());
+                JsonNode answer = Json.parseTree(send(event).getBytes(StandardCharsets.UTF_8));
+                eventIds.add(answer.path("eventId").asText());
                 Validated payload = event.payload() instanceof DemandPlan plan ? versioned(plan, answer) : event.payload();
                 expected.apply(payload, new Cause(UUID.randomUUID().toString(), event.topic().eventType()));
             }
@@ -108,9 +109,8 @@ public final class ScenarioLoader {
     }
 
     /** A plan as the gateway stored it: with the version it assigned (the answer also names the event it caused). */
-    private static DemandPlan versioned(DemandPlan plan, String answer) {
-        long version = Json.parseTree(answer.getBytes(StandardCharsets.UTF_8)).path("version").asLong();
-        return new DemandPlan(plan.customerId(), plan.name(), plan.country(), version, plan.lines());
+    private static DemandPlan versioned(DemandPlan plan, JsonNode answer) {
+        return new DemandPlan(plan.customerId(), plan.name(), plan.country(), answer.path("version").asLong(), plan.lines());
     }
 
     private static Set<String> customersOf(ScenarioFile scenario) {

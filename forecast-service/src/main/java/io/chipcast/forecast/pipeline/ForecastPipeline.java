@@ -44,7 +44,6 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -105,7 +104,6 @@ public class ForecastPipeline {
     private final Optional<String> instanceId;
     private final Duration sessionTimeout;
     private final AtomicReference<PipelineState> state = new AtomicReference<>(PipelineState.LOADING_REFERENCE_DATA);
-    private final AtomicBoolean referenceLoaded = new AtomicBoolean();
     private final Timer recomputeTime;
     private final Timer lag;
     private final Timer commitTime;
@@ -164,7 +162,8 @@ public class ForecastPipeline {
      */
     public CompletableFuture<ReferenceData> referenceSnapshot() {
         CompletableFuture<ReferenceData> snapshot = new CompletableFuture<>();
-        if (!referenceLoaded.get()) {
+        // Past loading, the reference data is the engine's: what-if needs nothing else.
+        if (state.get() == PipelineState.LOADING_REFERENCE_DATA) {
             snapshot.completeExceptionally(new IllegalStateException("the forecast pipeline has not read the reference data yet"));
             return snapshot;
         }
@@ -196,12 +195,11 @@ public class ForecastPipeline {
             reference.assign(referencePartitions);
             reference.seekToBeginning(referencePartitions);
             loadReferenceData(reference, referencePartitions);
-            referenceLoaded.set(true);
+            state.set(PipelineState.AWAITING_PARTITIONS);
             KafkaConsumer<String, byte[]> customers = thread.wakesOnStop(consumer(groupId));
             KafkaClientMetrics customerMetrics = ClientMetrics.bind(customers, meters);
             try {
                 customerConsumer = customers;
-                state.set(PipelineState.AWAITING_PARTITIONS);
                 customers.subscribe(CUSTOMER_TOPICS, new Rebalance());
                 while (thread.isRunning()) {
                     publisher.throwIfFailed();
@@ -223,7 +221,6 @@ public class ForecastPipeline {
             publisher.drain(DRAIN_TIMEOUT);
             customerConsumer = null;
             ownedPartitions.clear();
-            referenceLoaded.set(false);
             state.set(PipelineState.LOADING_REFERENCE_DATA);
         }
     }

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,12 +66,10 @@ public class ProjectionResource {
         PageRequest page = PageRequest.of(limit, after);
         long afterVersion = RequestParameters.wholeNumber("after", after, 0, Long.MAX_VALUE, 0);
         return store.historyJson(customerId, afterVersion, page.itemsToRead()).map(read -> {
-            List<ForecastStore.VersionJson> versions = read.subList(0, Math.min(read.size(), page.limit()));
-            Response.ResponseBuilder answer = Response.ok(versions.stream().map(ForecastStore.VersionJson::json)
+            // The versions' JSON as stored, joined: not parsed and written again.
+            Response.ResponseBuilder answer = Response.ok(page.items(read).stream().map(ForecastStore.VersionJson::json)
                     .collect(Collectors.joining(",", "[", "]")));
-            if (read.size() > page.limit()) {
-                answer.header("Link", page.nextLink(uri, String.valueOf(versions.get(versions.size() - 1).version())));
-            }
+            page.next(read, version -> String.valueOf(version.version()), uri).ifPresent(link -> answer.header("Link", link));
             return answer.build();
         });
     }

@@ -3,6 +3,7 @@ package io.chipcast.platform.rest;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -33,11 +34,19 @@ public record PageRequest(int limit, String after) {
 
     /** The answer to the request: the page, and the link to the next one when {@code read} held more than a page. */
     public <T> RestResponse<List<T>> answer(List<T> read, Function<T, String> keyOf, UriInfo uri) {
-        if (read.size() <= limit) {
-            return RestResponse.ok(read);
-        }
-        List<T> page = read.subList(0, limit);
-        return RestResponse.ResponseBuilder.ok(page).header("Link", nextLink(uri, keyOf.apply(page.get(limit - 1)))).build();
+        RestResponse.ResponseBuilder<List<T>> answer = RestResponse.ResponseBuilder.ok(items(read));
+        next(read, keyOf, uri).ifPresent(link -> answer.header("Link", link));
+        return answer.build();
+    }
+
+    /** The items of the page: the first {@code limit} of those read. */
+    public <T> List<T> items(List<T> read) {
+        return read.size() <= limit ? read : read.subList(0, limit);
+    }
+
+    /** The Link header value of the next page, when {@code read} held more than a page. */
+    public <T> Optional<String> next(List<T> read, Function<T, String> keyOf, UriInfo uri) {
+        return read.size() <= limit ? Optional.empty() : Optional.of(nextLink(uri, keyOf.apply(read.get(limit - 1))));
     }
 
     /**
