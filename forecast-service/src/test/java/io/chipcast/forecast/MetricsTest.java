@@ -34,7 +34,7 @@ class MetricsTest {
             assertThat(metrics).doesNotContain("chipcast_forecast_lag_seconds{quantile=");
             assertThat(metrics).containsPattern("kafka_consumer_fetch_manager_records_consumed_total\\{[^}]*client_id=\"forecast-service-customers\"");
             assertThat(metrics).containsPattern("kafka_consumer_fetch_manager_records_consumed_total\\{[^}]*client_id=\"forecast-service-reference\"");
-            assertThat(metrics).containsPattern("kafka_producer_record_send_total\\{[^}]*client_id=\"forecast-service-outbox\"");
+            assertThat(metrics).containsPattern("kafka_producer_record_send_total\\{[^}]*client_id=\"kafka-producer-projections-and-alerts\"");
         });
     }
 }

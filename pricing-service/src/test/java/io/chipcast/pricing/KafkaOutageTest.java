@@ -17,7 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Nothing lost: a write that succeeded while Kafka was down reaches its topic once Kafka is back, exactly once. */
+/**
+ * Nothing lost: a write that succeeded while Kafka was down reaches its topic once Kafka is back,
+ * exactly once; and the service, unready while the broker is gone, is ready again once it is back.
+ */
 @QuarkusTest
 class KafkaOutageTest {
 
@@ -34,14 +37,20 @@ class KafkaOutageTest {
             eventId = postPrices(priceChange(sku, "SPOT", "45000.00", "2024-01-01T00:00:00Z"))
                     .statusCode(201).extract().path("eventId");
             await().atMost(Duration.ofSeconds(10)).until(() -> backlog() >= 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> readiness() == 503);
         } finally {
             SharedInfrastructure.startKafka();
         }
+        await().atMost(Duration.ofSeconds(30)).until(() -> readiness() == 200);
 
         TopicReader.await("chip.prices", 1, TopicReader.withEventId(eventId), Duration.ofSeconds(60));
         await().atMost(Duration.ofSeconds(30)).until(() -> backlog() == 0);
         PriceResourceTest.assertNeverPublished("nothing-" + UUID.randomUUID());
         assertThat(TopicReader.readAll("chip.prices")).filteredOn(TopicReader.withEventId(eventId)).hasSize(1);
+    }
+
+    private static int readiness() {
+        return given().when().get("/q/health/ready").then().extract().statusCode();
     }
 
     private static double backlog() {

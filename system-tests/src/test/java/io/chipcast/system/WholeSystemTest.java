@@ -88,7 +88,7 @@ class WholeSystemTest {
             assertThat(service.url()).endsWith(":" + ports.of(service.service()));
             HttpResponse<String> ready = call("GET", service.url() + "/q/health/ready", null, null);
             assertThat(ready.statusCode()).as(service.service() + " ready").isEqualTo(200);
-            assertThat(ready.body()).contains("\"Kafka cluster\"", "\"UP\"");
+            assertThat(ready.body()).contains("\"SmallRye Reactive Messaging - readiness check\"", "\"UP\"");
             assertThat(Files.readString(service.log())).as(service.service() + " log").contains("started in");
             processes.add(ProcessHandle.of(service.pid()).orElseThrow());
         }

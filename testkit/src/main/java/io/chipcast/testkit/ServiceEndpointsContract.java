@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ServiceEndpointsContract {
 
-    /** The names under which Quarkus reports the broker and the database in {@code /q/health/ready}. */
-    public static final String KAFKA_CHECK = "Kafka cluster";
+    /**
+     * The names under which Quarkus reports the broker and the database in {@code /q/health/ready}:
+     * the broker through the Kafka channels' checks, each of which asks the cluster within 3 s.
+     */
+    public static final String KAFKA_CHECK = "SmallRye Reactive Messaging - readiness check";
     public static final String DATABASE_CHECK = "Reactive PostgreSQL connections health check";
 
     @Test

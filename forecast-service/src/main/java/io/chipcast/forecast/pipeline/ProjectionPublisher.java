@@ -6,12 +6,13 @@ import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.kafka.CloudEventHeaders;
 import io.chipcast.forecast.store.CommittedProjection;
 import io.chipcast.forecast.store.ForecastStore;
-import io.chipcast.platform.kafka.EventProducer;
 import io.chipcast.platform.kafka.PublicationMetrics;
+import io.chipcast.platform.messaging.RecordChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,11 +34,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed projections and their alerts (ADR 009): straight from memory once their batch
- * has committed, each projection followed by its alerts, in commit order, from a thread of its
+ * Publishes committed projections and their alerts (ADR 009) through the {@value #CHANNEL} channel:
+ * straight from memory once their batch has committed, each projection followed by its alerts, in commit order, from a thread of its
  * own; once the broker has acknowledged them, records per customer up to which version it did, in
  * the database, at most once a second. What was committed and never acknowledged — a crash, a broker outage — is
  * published again from the history by whoever owns the customer next, with the same event ids.
@@ -50,8 +53,10 @@ public class ProjectionPublisher {
 
     private static final Logger LOG = Logger.getLogger(ProjectionPublisher.class);
     private static final Duration MARK_INTERVAL = Duration.ofSeconds(1);
+    /** Each record names its topic (forecast.projections or forecast.alerts), key and CloudEvents headers. */
+    static final String CHANNEL = "projections-and-alerts";
 
-    private final EventProducer producer;
+    private final RecordChannel channel;
     private final ForecastStore store;
     private final PublicationMetrics metrics;
     private final Vertx vertx;
@@ -72,9 +77,11 @@ public class ProjectionPublisher {
     });
 
     @Inject
-    public ProjectionPublisher(EventProducer producer, ForecastStore store, PublicationMetrics metrics, Vertx vertx,
+    public ProjectionPublisher(
+            @Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<ProducerRecord<String, byte[]>> channel,
+            ForecastStore store, PublicationMetrics metrics, Vertx vertx,
             MeterRegistry meters, @ConfigProperty(name = "quarkus.application.name") String source) {
-        this.producer = producer;
+        this.channel = new RecordChannel(channel);
         this.store = store;
         this.metrics = metrics;
         this.vertx = vertx;
@@ -126,7 +133,7 @@ public class ProjectionPublisher {
             try {
                 send(projections, committed, sentIn, records);
             } catch (RuntimeException e) {
-                // Not sent at all (sendAll reports its own failures): the pipeline must know all the same.
+                // Not handed to the channel at all (sendAll reports its own failures): the pipeline must know all the same.
                 fail(sentIn, e);
                 settle(records);
             }
@@ -142,7 +149,7 @@ public class ProjectionPublisher {
                     UUID.fromString(alert.alertId()), projection.computedAt(), alert.json())));
             versions.merge(projection.customerId(), projection.version(), Math::max);
         }
-        producer.sendAll(records).subscribe().with(done -> {
+        channel.sendAll(records).subscribe().with(done -> {
             Instant now = Instant.now();
             records.forEach(record -> metrics.published(record.topic(), committed, now));
             versions.forEach((customer, version) -> acknowledged.merge(customer, version, Math::max));

@@ -3,64 +3,51 @@ package io.chipcast.gateway.stream;
 import io.chipcast.contracts.Topics;
 import io.chipcast.platform.rest.Problem;
 import io.chipcast.platform.rest.ProblemException;
-import io.chipcast.platform.kafka.ClientMetrics;
-import io.chipcast.platform.kafka.ConsumerThread;
-import io.chipcast.platform.kafka.KafkaClientConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * This gateway instance's view of forecast.projections and forecast.alerts (ADR 008): it reads
- * every partition of both from where they ended when it started — no consumer group, since every
- * instance serves its own subscribers and must see every customer — keeps the latest events of
- * each partition for streams that resume, hands each event to the streams of its customer, and
- * wakes requests waiting for a plan version to be projected.
+ * This gateway instance's view of forecast.projections and forecast.alerts (ADR 008), fed poll by
+ * poll by the {@code forecast-feed} channel ({@link io.chipcast.gateway.messaging.ForecastTopics}),
+ * which reads every partition of both from where they ended when the instance started: keeps the
+ * latest events of each partition for streams that resume, hands each event to the streams of its
+ * customer, and wakes requests waiting for a plan version to be projected.
  *
- * <p>One thread reads; the feed's state changes under one lock, so that a stream that opens or
- * resumes sees every event exactly once, whichever side of a poll it arrives on.
+ * <p>The feed's state changes under one lock, so that a stream that opens or resumes sees every
+ * event exactly once, whichever side of a poll it arrives on.
  */
 @ApplicationScoped
 public class ForecastFeed {
 
     private static final Logger LOG = Logger.getLogger(ForecastFeed.class);
-    private static final Duration RESTART_BACKOFF = Duration.ofSeconds(2);
 
-    private final Map<String, Object> kafkaConfig;
-    private final MeterRegistry meters;
     private final int retainedPerPartition;
     private final Counter skipped;
     private final Object lock = new Object();
-    private final ConsumerThread thread = new ConsumerThread("gateway-forecast-feed", RESTART_BACKOFF, this::readUntilStopped);
     private volatile boolean ready;
 
     // Guarded by lock.
@@ -68,6 +55,8 @@ public class ForecastFeed {
     /** Per partition, the first offset from which every event is still retained. */
     private final Map<TopicPartition, Long> retainedFrom = new HashMap<>();
     private final Map<TopicPartition, Long> positions = new HashMap<>();
+    /** The partitions the feed's consumer reads now. */
+    private final Set<TopicPartition> reading = new HashSet<>();
     private final Map<String, Set<Subscription>> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, List<PlanVersionWaiter>> waiters = new HashMap<>();
     /** Resumed subscriptions are registered wrapped (they skip what precedes their position): the wrapper, by what it wraps. */
@@ -80,22 +69,12 @@ public class ForecastFeed {
     }
 
     @Inject
-    public ForecastFeed(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry meters,
+    public ForecastFeed(MeterRegistry meters,
             @ConfigProperty(name = "chipcast.gateway.stream.retained-per-partition", defaultValue = "5000") int retainedPerPartition) {
-        this.kafkaConfig = kafkaConfig;
-        this.meters = meters;
         this.retainedPerPartition = retainedPerPartition;
         this.skipped = Counter.builder("chipcast.gateway.feed.skipped")
                 .description("Records of forecast.projections or forecast.alerts that could not be read (logged)").register(meters);
         meters.gaugeMapSize("chipcast.gateway.streams.customers", List.of(), subscriptions);
-    }
-
-    void start(@Observes StartupEvent event) {
-        thread.start();
-    }
-
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        thread.stop(Duration.ofSeconds(10));
     }
 
     /** Whether the feed reads both topics: streams and waits need it. */
@@ -202,52 +181,56 @@ public class ForecastFeed {
         }
     }
 
-    private void readUntilStopped() {
-        Map<String, Object> config = KafkaClientConfig.forClient(kafkaConfig, ConsumerConfig.configNames(), "gateway-feed");
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> kafka = thread.wakesOnStop(
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
-                KafkaClientMetrics kafkaMetrics = ClientMetrics.bind(kafka, meters)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            int projections = partitionsOf(kafka, Topics.PROJECTIONS.name(), partitions);
-            int alerts = partitionsOf(kafka, Topics.ALERTS.name(), partitions);
-            kafka.assign(partitions);
-            kafka.seekToEnd(partitions);
-            synchronized (lock) {
-                projectionPartitions = projections;
-                alertPartitions = alerts;
-                retained.clear();
-                for (TopicPartition partition : partitions) {
-                    long end = kafka.position(partition);
-                    positions.put(partition, end);
-                    retainedFrom.put(partition, end);
+    /** Where the feed stands in a partition it has read, if it has. */
+    public OptionalLong position(TopicPartition partition) {
+        synchronized (lock) {
+            Long next = positions.get(partition);
+            return next == null ? OptionalLong.empty() : OptionalLong.of(next);
+        }
+    }
+
+    /**
+     * Partitions the feed reads from now on, each from {@code from}; ready once it reads every
+     * partition of both topics, which have {@code projectionPartitions} and {@code alertPartitions}.
+     */
+    public void assigned(Map<TopicPartition, Long> from, int projectionPartitions, int alertPartitions) {
+        synchronized (lock) {
+            this.projectionPartitions = projectionPartitions;
+            this.alertPartitions = alertPartitions;
+            from.forEach((partition, next) -> {
+                if (!next.equals(positions.put(partition, next))) {
+                    // New to the feed, or read again from elsewhere: what was retained no longer joins up.
+                    retainedFrom.put(partition, next);
                     retained.put(partition, new ArrayDeque<>());
                 }
-                ready = true;
+            });
+            reading.addAll(from.keySet());
+            long expected = (long) projectionPartitions + alertPartitions;
+            ready = reading.size() == expected;
+            if (ready) {
+                LOG.infof("gateway feed reads %d partitions of forecast.projections and %d of forecast.alerts",
+                        projectionPartitions, alertPartitions);
             }
-            LOG.infof("gateway feed reads %d partitions of forecast.projections and %d of forecast.alerts", projections, alerts);
-            while (thread.isRunning()) {
-                var records = kafka.poll(Duration.ofMillis(200));
-                if (records.isEmpty()) {
-                    continue;
-                }
-                synchronized (lock) {
-                    // A projection and the alerts it raised are published together: of those read
-                    // in one poll, projections go first. Each topic's records stay in offset order.
-                    records.records(Topics.PROJECTIONS.name()).forEach(this::accept);
-                    records.records(Topics.ALERTS.name()).forEach(this::accept);
-                }
-            }
-        } finally {
+        }
+    }
+
+    /** Partitions the feed no longer reads (a rebalance): not ready until they are given back. */
+    public void revoked(Collection<TopicPartition> partitions) {
+        synchronized (lock) {
+            reading.removeAll(partitions);
             ready = false;
         }
     }
 
-    private static int partitionsOf(KafkaConsumer<?, ?> kafka, String topic, List<TopicPartition> into) {
-        var infos = kafka.partitionsFor(topic, Duration.ofSeconds(30));
-        infos.forEach(info -> into.add(new TopicPartition(topic, info.partition())));
-        return infos.size();
+    /**
+     * One poll of both topics. A projection and the alerts it raised are published together: of
+     * those read in one poll, projections go first. Each topic's records stay in offset order.
+     */
+    public void accept(ConsumerRecords<String, byte[]> records) {
+        synchronized (lock) {
+            records.records(Topics.PROJECTIONS.name()).forEach(this::accept);
+            records.records(Topics.ALERTS.name()).forEach(this::accept);
+        }
     }
 
     private void accept(ConsumerRecord<String, byte[]> record) {

@@ -9,8 +9,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * A thread of its own for a consumer loop that a service runs beside SmallRye's channels
- * (forecast-service's pipeline, the gateway's feed): runs the loop until stopped, and starts it
+ * A thread of its own for a consumer loop that a service runs beside its Quarkus Messaging channels
+ * (forecast-service's pipeline): runs the loop until stopped, and starts it
  * again, after a pause, when it fails — the loop rebuilds its state from its source each time.
  * {@link #stop} ends it promptly by waking the consumers the loop registered.
  */

@@ -2,15 +2,15 @@ package io.chipcast.platform.outbox;
 
 import io.chipcast.contracts.CloudEvent;
 import io.chipcast.contracts.kafka.CloudEventHeaders;
-import io.chipcast.platform.kafka.EventProducer;
 import io.chipcast.platform.kafka.PublicationMetrics;
+import io.chipcast.platform.messaging.RecordChannel;
 import io.chipcast.platform.metrics.Timers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,11 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Relays committed outbox events to Kafka in commit order, and deletes them once the broker has
- * acknowledged them. Woken right after each write commits, and every {@code poll-interval} in case
+ * Relays committed outbox events to Kafka in commit order, through the {@value #CHANNEL} channel,
+ * and deletes them once the broker has acknowledged them. Woken right after each write commits, and every {@code poll-interval} in case
  * a wake-up was missed or Kafka was down.
  *
  * <p>One relay at a time per database, whatever the number of instances: a batch runs under a
@@ -50,9 +52,11 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary, fixed: the advisory lock that makes one relay at a time. */
     private static final long RELAY_LOCK = 0x636869706361L;
+    /** Every record names its own topic, key and CloudEvents headers (configured in the platform's defaults). */
+    public static final String CHANNEL = "outbox";
 
     private final Pool pool;
-    private final EventProducer producer;
+    private final RecordChannel channel;
     private final Vertx vertx;
     private final String source;
     private final int batchSize;
@@ -67,12 +71,14 @@ public class OutboxRelay {
     private long timer = -1;
 
     @Inject
-    public OutboxRelay(Pool pool, EventProducer producer, Vertx vertx, MeterRegistry meters, PublicationMetrics publication,
+    public OutboxRelay(Pool pool,
+            @Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<ProducerRecord<String, byte[]>> channel,
+            Vertx vertx, MeterRegistry meters, PublicationMetrics publication,
             @ConfigProperty(name = "quarkus.application.name") String source,
             @ConfigProperty(name = "chipcast.outbox.batch-size", defaultValue = "1000") int batchSize,
             @ConfigProperty(name = "chipcast.outbox.poll-interval", defaultValue = "500ms") Duration pollInterval) {
         this.pool = pool;
-        this.producer = producer;
+        this.channel = new RecordChannel(channel);
         this.vertx = vertx;
         this.source = source;
         this.batchSize = batchSize;
@@ -152,8 +158,7 @@ public class OutboxRelay {
                         records.add(toRecord(row));
                         times.add(row.getOffsetDateTime("event_time").toInstant());
                     }
-                    return producer.sendAll(records)
-                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    return channel.sendAll(records)
                             .invoke(() -> recordPublished(records, times))
                             .chain(() -> connection.preparedQuery("DELETE FROM outbox_event WHERE position = ANY($1)")
                                     .execute(Tuple.of(positions.toArray(Long[]::new))))
