@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * SPEC section 4, maintained incrementally: each event updates the state it belongs to, then
@@ -96,11 +97,6 @@ public final class ForecastEngine {
         return Optional.ofNullable(projections.get(customerId)).map(Projected::projection);
     }
 
-    /** The projectedCost the customer's next COST_CHANGED is measured from; persisted beside the projection. */
-    public Optional<BigDecimal> costAlertedOn(String customerId) {
-        return Optional.ofNullable(projections.get(customerId)).map(Projected::costAlertedOn);
-    }
-
     /**
      * Puts back a customer as it was persisted, without recomputing or publishing anything: after
      * a restart, or when this instance takes over the customer's partition.
@@ -171,14 +167,19 @@ public final class ForecastEngine {
                 .map(customerId -> change(customerId, cause)).toList();
         List<Projection> changed = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
+        Map<String, BigDecimal> costAlertedOn = new HashMap<>();
         for (Change change : changes) {
             if (change != null) {
-                projections.put(change.projected().projection().customerId(), change.projected());
-                changed.add(change.projected().projection());
+                Projected projected = change.projected();
+                projections.put(projected.projection().customerId(), projected);
+                changed.add(projected.projection());
                 alerts.addAll(change.alerts());
+                if (projected.costAlertedOn() != null) {
+                    costAlertedOn.put(projected.projection().customerId(), projected.costAlertedOn());
+                }
             }
         }
-        return new Outcome(changed, alerts, affected.size());
+        return new Outcome(changed, alerts, costAlertedOn, affected.size());
     }
 
     /** The customer's new projection and the alerts it raises; null when it has no plan or its projection is unchanged. */
@@ -210,16 +211,26 @@ public final class ForecastEngine {
     /**
      * What an event changed.
      *
+     * @param costAlertedOn per changed customer, the projectedCost its next COST_CHANGED is measured
+     *                     from (absent: from its projectedCost): persisted with the projection, so
+     *                     that a restart measures from it too
      * @param customersRecomputed how many customers the event could affect and were recomputed
      */
-    public record Outcome(List<Projection> projections, List<Alert> alerts, int customersRecomputed) {
+    public record Outcome(List<Projection> projections, List<Alert> alerts, Map<String, BigDecimal> costAlertedOn,
+            int customersRecomputed) {
 
         /** An event that changed no projection. */
-        public static final Outcome NOTHING = new Outcome(List.of(), List.of(), 0);
+        public static final Outcome NOTHING = new Outcome(List.of(), List.of(), Map.of(), 0);
 
         public Outcome {
             projections = List.copyOf(projections);
             alerts = List.copyOf(alerts);
+            costAlertedOn = Map.copyOf(costAlertedOn);
+        }
+
+        /** The alerts about each changed customer (an outcome has at most one projection per customer). */
+        public Map<String, List<Alert>> alertsByCustomer() {
+            return alerts.isEmpty() ? Map.of() : alerts.stream().collect(Collectors.groupingBy(Alert::customerId));
         }
     }
 }

@@ -1,11 +1,9 @@
 package io.chipcast.forecast.rest;
 
 import io.chipcast.forecast.engine.ForecastEngine;
-import io.chipcast.forecast.pipeline.ForecastPipeline;
-import io.chipcast.forecast.store.ForecastStore;
+import io.chipcast.forecast.repository.ForecastStore;
+import io.chipcast.forecast.service.ProjectionQueries;
 import io.chipcast.platform.rest.PageRequest;
-import io.chipcast.platform.rest.Problem;
-import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.CustomerAccess;
@@ -37,14 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionResource {
 
-    private final ForecastStore store;
-    private final ForecastPipeline pipeline;
+    private final ProjectionQueries queries;
     private final CustomerAccess access;
 
     @Inject
-    public ProjectionResource(ForecastStore store, ForecastPipeline pipeline, CustomerAccess access) {
-        this.store = store;
-        this.pipeline = pipeline;
+    public ProjectionResource(ProjectionQueries queries, CustomerAccess access) {
+        this.queries = queries;
         this.access = access;
     }
 
@@ -52,8 +48,7 @@ public class ProjectionResource {
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public Uni<String> projection(@PathParam("customerId") String customerId) {
         readable(customerId);
-        return store.projectionJson(customerId).map(found -> found.orElseThrow(
-                () -> ProblemException.notFound("no projection of customer " + customerId + " yet")));
+        return queries.projectionJson(customerId);
     }
 
     /** The versions of the projection, oldest first, each with the cause that changed it; a page at a time. */
@@ -65,7 +60,7 @@ public class ProjectionResource {
         readable(customerId);
         PageRequest page = PageRequest.of(limit, after);
         long afterVersion = RequestParameters.wholeNumber("after", after, 0, Long.MAX_VALUE, 0);
-        return store.historyJson(customerId, afterVersion, page.itemsToRead()).map(read -> {
+        return queries.history(customerId, afterVersion, page.itemsToRead()).map(read -> {
             // The versions' JSON as stored, joined: not parsed and written again.
             Response.ResponseBuilder answer = Response.ok(page.items(read).stream().map(ForecastStore.VersionJson::json)
                     .collect(Collectors.joining(",", "[", "]")));
@@ -83,13 +78,7 @@ public class ProjectionResource {
             @RequestBody(content = @Content(schema = @Schema(implementation = WhatIfRequest.class))) String body) {
         readable(customerId);
         WhatIfRequest request = RequestBodies.one(body, WhatIfRequest.class);
-        return store.customer(customerId)
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("customer " + customerId + " has no plan")))
-                .chain(customer -> Uni.createFrom().completionStage(pipeline.referenceSnapshot())
-                        .onFailure().transform(e -> new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                                "not-ready", "the forecast is starting; try again in a moment")))
-                        .map(reference -> ForecastEngine.whatIf(reference, customer.plan(), customer.shipments(),
-                                request.priceChanges(), request.rulings())));
+        return queries.whatIf(customerId, request.priceChanges(), request.rulings());
     }
 
     private void readable(String customerId) {

@@ -1,7 +1,7 @@
 package io.chipcast.gateway.messaging;
 
 import io.chipcast.contracts.Topics;
-import io.chipcast.gateway.stream.ForecastFeed;
+import io.chipcast.gateway.service.feed.ForecastFeed;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;

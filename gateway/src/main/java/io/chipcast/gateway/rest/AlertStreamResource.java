@@ -1,8 +1,8 @@
 package io.chipcast.gateway.rest;
 
 import io.chipcast.contracts.payload.AlertType;
-import io.chipcast.gateway.stream.AlertStreams;
-import io.chipcast.gateway.stream.ForecastFeed;
+import io.chipcast.gateway.rest.stream.AlertStreams;
+import io.chipcast.gateway.service.feed.ForecastFeed;
 import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.CustomerAccess;

@@ -3,10 +3,10 @@ package io.chipcast.gateway.rest;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.gateway.service.DemandPlanService;
 import io.chipcast.platform.idempotency.TransactionalWrites;
-import io.chipcast.platform.idempotency.WriteResult;
 import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
+import io.chipcast.platform.rest.WriteResponses;
 import io.chipcast.platform.security.CustomerAccess;
 import io.chipcast.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +53,7 @@ public class DemandPlanResource {
             @RequestBody(content = @Content(schema = @Schema(implementation = DemandPlan.class))) String body) {
         DemandPlan plan = planFor(RequestParameters.identifier("customerId", customerId), body);
         return writes.execute(idempotencyKey, "PUT /api/v1/customers/" + customerId + "/demand-plan\n" + body,
-                () -> plans.replace(plan)).map(WriteResult::toResponse);
+                () -> plans.replace(plan)).map(WriteResponses::of);
     }
 
     @GET

@@ -2,10 +2,10 @@ package io.chipcast.gateway.rest;
 
 import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.Projection;
-import io.chipcast.gateway.forecast.ForecastQueries;
-import io.chipcast.gateway.forecast.Upstream;
+import io.chipcast.gateway.rest.client.ForecastQueries;
+import io.chipcast.gateway.rest.client.Upstream;
 import io.chipcast.gateway.service.DemandPlanService;
-import io.chipcast.gateway.stream.ForecastFeed;
+import io.chipcast.gateway.service.feed.ForecastFeed;
 import io.chipcast.platform.rest.PageRequest;
 import io.chipcast.platform.rest.Problem;
 import io.chipcast.platform.rest.ProblemException;

@@ -3,10 +3,10 @@ package io.chipcast.gateway.service;
 import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.gateway.repository.DemandPlanEntity;
+import io.chipcast.platform.idempotency.EventBodies;
 import io.chipcast.platform.idempotency.WriteResult;
 import io.chipcast.platform.outbox.Outbox;
-import io.chipcast.platform.rest.EventBodies;
-import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.service.NotFoundException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -78,7 +78,7 @@ public class DemandPlanService {
     @WithSession
     public Uni<DemandPlan> current(String customerId) {
         return DemandPlanEntity.<DemandPlanEntity>findById(customerId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("customer " + customerId + " has no demand plan"))
+                .onItem().ifNull().failWith(() -> new NotFoundException("customer " + customerId + " has no demand plan"))
                 .map(DemandPlanEntity::toPayload);
     }
 }

@@ -1,8 +1,6 @@
 package io.chipcast.platform.idempotency;
 
 import io.chipcast.contracts.CloudEvent;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
@@ -17,9 +15,5 @@ public record WriteResult(int status, String body, List<CloudEvent> events) {
 
     public static WriteResult replay(int status, String body) {
         return new WriteResult(status, body, List.of());
-    }
-
-    public Response toResponse() {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

@@ -3,6 +3,9 @@ package io.chipcast.platform.rest;
 import io.chipcast.contracts.validation.InvalidPayloadException;
 import io.chipcast.contracts.validation.MalformedPayloadException;
 import io.chipcast.platform.persistence.DatabaseFailures;
+import io.chipcast.platform.service.NotFoundException;
+import io.chipcast.platform.service.NotReadyException;
+import io.chipcast.platform.service.RuleViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -32,6 +35,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return e.problem().at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return ProblemException.notFound(e.getMessage()).problem().at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolationException e, UriInfo uri) {
+        return ProblemException.unprocessable(e.field(), e.getMessage()).problem().at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(NotReadyException e, UriInfo uri) {
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "not-ready", e.getMessage()).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

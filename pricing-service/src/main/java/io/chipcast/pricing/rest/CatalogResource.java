@@ -2,11 +2,11 @@ package io.chipcast.pricing.rest;
 
 import io.chipcast.contracts.payload.CatalogEntry;
 import io.chipcast.platform.idempotency.TransactionalWrites;
-import io.chipcast.platform.idempotency.WriteResult;
 import io.chipcast.platform.rest.PageRequest;
 import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
+import io.chipcast.platform.rest.WriteResponses;
 import io.chipcast.platform.security.Roles;
 import io.chipcast.pricing.service.CatalogService;
 import io.smallrye.mutiny.Uni;
@@ -54,7 +54,7 @@ public class CatalogResource {
             @RequestBody(content = @Content(schema = @Schema(implementation = CatalogEntry.class))) String body) {
         CatalogEntry entry = entryFor(sku, body);
         return writes.execute(idempotencyKey, "PUT /api/v1/skus/" + sku + "\n" + body,
-                () -> catalog.put(entry)).map(WriteResult::toResponse);
+                () -> catalog.put(entry)).map(WriteResponses::of);
     }
 
     @GET

@@ -3,10 +3,10 @@ package io.chipcast.pricing.rest;
 import io.chipcast.contracts.payload.Market;
 import io.chipcast.contracts.payload.PriceChange;
 import io.chipcast.platform.idempotency.TransactionalWrites;
-import io.chipcast.platform.idempotency.WriteResult;
 import io.chipcast.platform.rest.PageRequest;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
+import io.chipcast.platform.rest.WriteResponses;
 import io.chipcast.platform.security.Roles;
 import io.chipcast.pricing.service.PriceService;
 import io.chipcast.pricing.service.PriceService.PricedChange;
@@ -56,7 +56,7 @@ public class PriceResource {
         List<PriceChange> changes = bulk ? RequestBodies.many(body, PriceChange.class)
                 : List.of(RequestBodies.one(body, PriceChange.class));
         return writes.execute(idempotencyKey, "POST /api/v1/prices\n" + body,
-                () -> prices.accept(changes, bulk)).map(WriteResult::toResponse);
+                () -> prices.accept(changes, bulk)).map(WriteResponses::of);
     }
 
     /** SPEC section 4's price(S, M, T): the price of a SKU in a market in effect at {@code asOf} (default: now). */

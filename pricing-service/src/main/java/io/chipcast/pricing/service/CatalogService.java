@@ -2,10 +2,10 @@ package io.chipcast.pricing.service;
 
 import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.payload.CatalogEntry;
+import io.chipcast.platform.idempotency.EventBodies;
 import io.chipcast.platform.idempotency.WriteResult;
 import io.chipcast.platform.outbox.Outbox;
-import io.chipcast.platform.rest.EventBodies;
-import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.service.NotFoundException;
 import io.chipcast.pricing.repository.SkuEntity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -47,7 +47,7 @@ public class CatalogService {
     @WithSession
     public Uni<CatalogEntry> get(String sku) {
         return SkuEntity.<SkuEntity>findById(sku)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("no SKU " + sku + " in the catalog"))
+                .onItem().ifNull().failWith(() -> new NotFoundException("no SKU " + sku + " in the catalog"))
                 .map(SkuEntity::toEntry);
     }
 }

@@ -5,10 +5,10 @@ import io.chipcast.contracts.payload.Market;
 import io.chipcast.contracts.payload.PriceChange;
 import io.chipcast.contracts.validation.InvalidPayloadException;
 import io.chipcast.contracts.validation.Violation;
+import io.chipcast.platform.idempotency.EventBodies;
 import io.chipcast.platform.idempotency.WriteResult;
 import io.chipcast.platform.outbox.Outbox;
-import io.chipcast.platform.rest.EventBodies;
-import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.service.NotFoundException;
 import io.chipcast.pricing.repository.PriceChangeEntity;
 import io.chipcast.pricing.repository.SkuEntity;
 import io.smallrye.mutiny.Multi;
@@ -78,7 +78,7 @@ public class PriceService {
     @WithSession
     public Uni<PricedChange> inEffect(String sku, Market market, Instant asOf) {
         return PriceChangeEntity.inEffect(sku, market, asOf)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound(
+                .onItem().ifNull().failWith(() -> new NotFoundException(
                         "no " + market + " price of " + sku + " is in effect at " + asOf))
                 .map(PricedChange::of);
     }

@@ -2,10 +2,10 @@ package io.chipcast.supply.rest;
 
 import io.chipcast.contracts.payload.Ruling;
 import io.chipcast.platform.idempotency.TransactionalWrites;
-import io.chipcast.platform.idempotency.WriteResult;
 import io.chipcast.platform.rest.PageRequest;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
+import io.chipcast.platform.rest.WriteResponses;
 import io.chipcast.platform.security.Roles;
 import io.chipcast.supply.service.RulingService;
 import io.smallrye.mutiny.Uni;
@@ -50,7 +50,7 @@ public class RulingResource {
             @RequestBody(content = @Content(schema = @Schema(implementation = Ruling.class))) String body) {
         Ruling ruling = RequestBodies.one(body, Ruling.class);
         return writes.execute(idempotencyKey, "POST /api/v1/rulings\n" + body, () -> rulings.issue(ruling))
-                .map(WriteResult::toResponse);
+                .map(WriteResponses::of);
     }
 
     @GET

@@ -2,11 +2,11 @@ package io.chipcast.supply.rest;
 
 import io.chipcast.contracts.payload.ShipmentEvent;
 import io.chipcast.platform.idempotency.TransactionalWrites;
-import io.chipcast.platform.idempotency.WriteResult;
 import io.chipcast.platform.rest.PageRequest;
 import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
+import io.chipcast.platform.rest.WriteResponses;
 import io.chipcast.platform.security.CustomerAccess;
 import io.chipcast.platform.security.Roles;
 import io.chipcast.supply.service.ShipmentService;
@@ -59,7 +59,7 @@ public class ShipmentResource {
         List<ShipmentEvent> events = bulk ? RequestBodies.many(body, ShipmentEvent.class)
                 : List.of(RequestBodies.one(body, ShipmentEvent.class));
         return writes.execute(idempotencyKey, "POST /api/v1/shipments\n" + body, () -> shipments.accept(events, bulk))
-                .map(WriteResult::toResponse);
+                .map(WriteResponses::of);
     }
 
     /** The current state of each shipment of a customer; without {@code customerId}, of every customer the caller may read. */

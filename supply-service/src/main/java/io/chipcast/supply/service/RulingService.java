@@ -3,10 +3,11 @@ package io.chipcast.supply.service;
 import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.payload.Ruling;
 import io.chipcast.contracts.payload.RulingAction;
+import io.chipcast.platform.idempotency.EventBodies;
 import io.chipcast.platform.idempotency.WriteResult;
 import io.chipcast.platform.outbox.Outbox;
-import io.chipcast.platform.rest.EventBodies;
-import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.service.NotFoundException;
+import io.chipcast.platform.service.RuleViolationException;
 import io.chipcast.supply.repository.RulingEntity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +38,7 @@ public class RulingService {
                 .chain(() -> RulingEntity.<RulingEntity>findById(ruling.rulingId()))
                 .chain(existing -> {
                     if (existing != null && existing.action != ruling.action()) {
-                        throw ProblemException.unprocessable("action", "ruling " + ruling.rulingId() + " is a "
+                        throw new RuleViolationException("action", "ruling " + ruling.rulingId() + " is a "
                                 + existing.action + "; an amendment keeps its action (issue a new ruling instead)");
                     }
                     RulingEntity entity = existing == null ? new RulingEntity() : existing;
@@ -51,7 +52,7 @@ public class RulingService {
     private static Uni<Void> requireRestriction(String rulingId) {
         return RulingEntity.<RulingEntity>findById(rulingId).invoke(lifted -> {
             if (lifted == null || lifted.action != RulingAction.RESTRICT) {
-                throw ProblemException.unprocessable("lifts", "names no RESTRICT ruling: " + rulingId);
+                throw new RuleViolationException("lifts", "names no RESTRICT ruling: " + rulingId);
             }
         }).replaceWithVoid();
     }
@@ -64,7 +65,7 @@ public class RulingService {
     @WithSession
     public Uni<Ruling> get(String rulingId) {
         return RulingEntity.<RulingEntity>findById(rulingId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("no ruling " + rulingId))
+                .onItem().ifNull().failWith(() -> new NotFoundException("no ruling " + rulingId))
                 .map(RulingEntity::toPayload);
     }
 }

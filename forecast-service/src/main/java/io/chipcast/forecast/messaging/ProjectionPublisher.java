@@ -1,0 +1,226 @@
+package io.chipcast.forecast.messaging;
+
+import io.chipcast.contracts.CloudEvent;
+import io.chipcast.contracts.Topic;
+import io.chipcast.contracts.Topics;
+import io.chipcast.contracts.kafka.CloudEventHeaders;
+import io.chipcast.forecast.repository.CommittedProjection;
+import io.chipcast.forecast.repository.ForecastStore;
+import io.chipcast.platform.kafka.PublicationMetrics;
+import io.chipcast.platform.messaging.RecordChannel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed projections and their alerts (ADR 009) through the {@value #CHANNEL} channel:
+ * straight from memory once their batch has committed, each projection followed by its alerts, in commit order, from a thread of its
+ * own; once the broker has acknowledged them, records per customer up to which version it did, in
+ * the database, at most once a second. What was committed and never acknowledged — a crash, a broker outage — is
+ * published again from the history by whoever owns the customer next, with the same event ids.
+ *
+ * <p>A failed send is not retried here: it fails the pipeline, which restarts from the database
+ * and publishes again everything unacknowledged, in order.
+ */
+@ApplicationScoped
+public class ProjectionPublisher {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionPublisher.class);
+    private static final Duration MARK_INTERVAL = Duration.ofSeconds(1);
+    /** Each record names its topic (forecast.projections or forecast.alerts), key and CloudEvents headers. */
+    static final String CHANNEL = "projections-and-alerts";
+
+    private final RecordChannel channel;
+    private final ForecastStore store;
+    private final PublicationMetrics metrics;
+    private final Vertx vertx;
+    private final String source;
+    /** Acknowledged and not yet recorded: the highest version per customer. */
+    private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    private final AtomicLong inFlight = new AtomicLong();
+    private final Object settled = new Object();
+    /** A send failure of the current run of the pipeline (older runs' failures are theirs). */
+    private volatile Throwable failure;
+    /** Which run of the pipeline this is; written by the pipeline thread only. */
+    private volatile long run;
+    private long timer = -1;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "forecast-publisher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Inject
+    public ProjectionPublisher(
+            @Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<ProducerRecord<String, byte[]>> channel,
+            ForecastStore store, PublicationMetrics metrics, Vertx vertx,
+            MeterRegistry meters, @ConfigProperty(name = "quarkus.application.name") String source) {
+        this.channel = new RecordChannel(channel);
+        this.store = store;
+        this.metrics = metrics;
+        this.vertx = vertx;
+        this.source = source;
+        meters.gauge("chipcast.forecast.publish.in-flight", inFlight);
+    }
+
+    void start(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(MARK_INTERVAL.toMillis(), id -> markAcknowledged().subscribe().with(done -> { }));
+    }
+
+    /** After the pipeline has stopped: a late acknowledgement is recorded too. */
+    void stop(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        sender.shutdown();
+        markAcknowledged().await().atMost(Duration.ofSeconds(10));
+    }
+
+    /** A new run of the pipeline: earlier failures are forgotten (the run republishes what they left). */
+    void newRun() {
+        run++;
+        failure = null;
+    }
+
+    /** Throws the first send failure of this run, if there was one. */
+    void throwIfFailed() {
+        Throwable failed = failure;
+        if (failed != null) {
+            throw new IllegalStateException("publishing projections failed: " + failed, failed);
+        }
+    }
+
+    /**
+     * Hands these committed projections (each followed by its alerts) to the sending thread and
+     * returns: the pipeline commits its next batch while they are sent. One sending thread keeps
+     * the order of the calls.
+     */
+    void publish(List<CommittedProjection> projections) {
+        if (projections.isEmpty()) {
+            return;
+        }
+        Instant committed = Instant.now();
+        long sentIn = run;
+        long records = projections.stream().mapToLong(projection -> 1 + projection.alerts().size()).sum();
+        inFlight.addAndGet(records);
+        sender.execute(() -> {
+            try {
+                send(projections, committed, sentIn, records);
+            } catch (RuntimeException e) {
+                // Not handed to the channel at all (sendAll reports its own failures): the pipeline must know all the same.
+                fail(sentIn, e);
+                settle(records);
+            }
+        });
+    }
+
+    private void send(List<CommittedProjection> projections, Instant committed, long sentIn, long count) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>((int) count);
+        Map<String, Long> versions = new HashMap<>();
+        for (CommittedProjection projection : projections) {
+            records.add(record(Topics.PROJECTIONS, projection.customerId(), projection.eventId(), projection.computedAt(), projection.json()));
+            projection.alerts().forEach(alert -> records.add(record(Topics.ALERTS, projection.customerId(),
+                    UUID.fromString(alert.alertId()), projection.computedAt(), alert.json())));
+            versions.merge(projection.customerId(), projection.version(), Math::max);
+        }
+        channel.sendAll(records).subscribe().with(done -> {
+            Instant now = Instant.now();
+            records.forEach(record -> metrics.published(record.topic(), committed, now));
+            versions.forEach((customer, version) -> acknowledged.merge(customer, version, Math::max));
+            settle(count);
+        }, failed -> {
+            fail(sentIn, failed);
+            settle(count);
+        });
+    }
+
+    private void fail(long sentIn, Throwable failed) {
+        if (sentIn == run && failure == null) {
+            failure = failed;
+        }
+    }
+
+    /**
+     * Waits until the broker has answered for everything sent and records what it acknowledged:
+     * before partitions go to another instance or the pipeline stops, so that nothing is published twice.
+     */
+    void drain(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (settled) {
+            while (inFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warnf("%d projection events still unacknowledged after %s; whoever owns their customers next publishes them again",
+                            inFlight.get(), timeout);
+                    break;
+                }
+                try {
+                    settled.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        markAcknowledged().await().atMost(timeout);
+    }
+
+    private void settle(long records) {
+        if (inFlight.addAndGet(-records) == 0) {
+            synchronized (settled) {
+                settled.notifyAll();
+            }
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(Topic<String, ?> topic, String key, UUID eventId, Instant time, String json) {
+        CloudEvent event = CloudEvent.of(topic, source, eventId, time);
+        return new ProducerRecord<>(topic.name(), null, key, json.getBytes(StandardCharsets.UTF_8),
+                CloudEventHeaders.write(event, new RecordHeaders()));
+    }
+
+    /** Records what was acknowledged; kept for the next time if the database does not answer. */
+    private Uni<Void> markAcknowledged() {
+        if (acknowledged.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Long> marked = new HashMap<>();
+        for (String customer : List.copyOf(acknowledged.keySet())) {
+            Long version = acknowledged.remove(customer);
+            if (version != null) {
+                marked.put(customer, version);
+            }
+        }
+        return store.markPublished(marked).onFailure().recoverWithUni(failed -> {
+            marked.forEach((customer, version) -> acknowledged.merge(customer, version, Math::max));
+            LOG.debugf("could not record published versions yet (%s)", failed);
+            return Uni.createFrom().voidItem();
+        });
+    }
+}

@@ -1,0 +1,274 @@
+package io.chipcast.forecast.repository;
+
+import io.chipcast.contracts.json.Json;
+import io.chipcast.contracts.payload.DemandPlan;
+import io.chipcast.contracts.payload.Projection;
+import io.chipcast.contracts.payload.ShipmentEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * forecast-service's tables. The pipeline thread calls the blocking methods (it is no event
+ * loop); the REST resources call the ones that return {@link Uni}.
+ */
+@ApplicationScoped
+public class ForecastStore {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Rows per statement: a few megabytes of projections at most. */
+    private static final int CHUNK = 2_000;
+
+    private final Pool pool;
+
+    @Inject
+    public ForecastStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Where each partition resumes; absent for a partition never consumed. */
+    public Map<TopicPartition, Long> positions(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        for (Row row : pool.query("SELECT topic, partition, next_offset FROM consumer_position").execute().await().atMost(TIMEOUT)) {
+            TopicPartition partition = new TopicPartition(row.getString("topic"), row.getInteger("partition"));
+            if (partitions.contains(partition)) {
+                positions.put(partition, row.getLong("next_offset"));
+            }
+        }
+        return positions;
+    }
+
+    /** The customers of these partitions as persisted: plans, shipment events in arrival order, projections. */
+    public CustomerSnapshot load(Set<Integer> partitions) {
+        Object wanted = partitions.toArray(Integer[]::new);
+        Map<String, Integer> partitionOf = new HashMap<>();
+        Map<String, DemandPlan> plans = new HashMap<>();
+        for (Row row : select("SELECT customer_id, partition, payload FROM demand_plan WHERE partition = ANY($1)", wanted)) {
+            plans.put(row.getString("customer_id"), Json.read(row.getString("payload"), DemandPlan.class));
+            partitionOf.put(row.getString("customer_id"), row.getInteger("partition"));
+        }
+        Map<String, List<ShipmentEvent>> shipments = new HashMap<>();
+        for (Row row : select("SELECT customer_id, partition, payload FROM shipment_event WHERE partition = ANY($1) ORDER BY seq", wanted)) {
+            shipments.computeIfAbsent(row.getString("customer_id"), id -> new ArrayList<>())
+                    .add(Json.read(row.getString("payload"), ShipmentEvent.class));
+            partitionOf.put(row.getString("customer_id"), row.getInteger("partition"));
+        }
+        Map<String, StoredProjection> projections = new HashMap<>();
+        for (Row row : select("SELECT p.customer_id, h.payload, p.cost_alerted_on FROM projection p "
+                + "JOIN projection_history h ON h.customer_id = p.customer_id AND h.version = p.version WHERE p.partition = ANY($1)", wanted)) {
+            projections.put(row.getString("customer_id"), new StoredProjection(
+                    Json.read(row.getString("payload"), Projection.class), row.getBigDecimal("cost_alerted_on")));
+        }
+        return new CustomerSnapshot(partitionOf, plans, shipments, projections);
+    }
+
+    /** The ids among these that were applied already. */
+    public Set<String> processed(Collection<String> eventIds) {
+        Set<String> processed = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return processed;
+        }
+        for (Row row : select("SELECT event_id FROM processed_event WHERE event_id = ANY($1)", (Object) eventIds.toArray(String[]::new))) {
+            processed.add(row.getString("event_id"));
+        }
+        return processed;
+    }
+
+    /**
+     * Commits a batch: its state, its projections with their alerts, what was applied and where to
+     * resume — or nothing. The projections are published after the commit (ADR 009). The rows travel as arrays and {@code unnest} turns them back into rows
+     * (in order, for the tables whose order is their identity): one statement per table and chunk
+     * of {@value #CHUNK} rows. The statements are sent together and the connection pipelines them,
+     * so a batch of a few rows is one round trip, and a fan-out of a hundred thousand projections
+     * streams as chunks the database inserts while the next ones are encoded, instead of one bind
+     * message of hundreds of megabytes.
+     */
+    public void commit(Batch batch) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Batch.PlanRow> plans = latestPlans(batch);
+        List<Batch.ProjectionRow> latest = List.copyOf(batch.latestProjections.values());
+        List<Map.Entry<TopicPartition, Long>> positions = List.copyOf(batch.positions.entrySet());
+        pool.withTransaction(connection -> {
+                    List<Uni<Void>> statements = new ArrayList<>();
+                    statements.addAll(inChunks(connection, batch.processed, "INSERT INTO processed_event (event_id, topic, applied_at) "
+                                    + "SELECT event_id, topic, $3 FROM unnest($1::varchar[], $2::varchar[]) AS u(event_id, topic)",
+                            rows -> Tuple.of(column(rows, Batch.Processed::eventId), column(rows, Batch.Processed::topic), now)));
+                    statements.addAll(inChunks(connection, positions, "INSERT INTO consumer_position (topic, partition, next_offset) "
+                                    + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[]) "
+                                    + "ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset",
+                            rows -> Tuple.of(column(rows, p -> p.getKey().topic()),
+                                    rows.stream().map(p -> p.getKey().partition()).toArray(Integer[]::new),
+                                    rows.stream().map(Map.Entry::getValue).toArray(Long[]::new))));
+                    statements.addAll(inChunks(connection, plans, "INSERT INTO demand_plan (customer_id, partition, version, payload) "
+                                    + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]) "
+                                    + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, version = EXCLUDED.version, "
+                                    + "payload = EXCLUDED.payload WHERE demand_plan.version <= EXCLUDED.version",
+                            rows -> Tuple.of(column(rows, p -> p.plan().customerId()), rows.stream().map(Batch.PlanRow::partition).toArray(Integer[]::new),
+                                    rows.stream().map(p -> p.plan().version()).toArray(Long[]::new),
+                                    column(rows, p -> Json.writeString(p.plan())))));
+                    statements.addAll(inChunks(connection, batch.shipments, "INSERT INTO shipment_event (customer_id, partition, payload) "
+                                    + "SELECT customer_id, partition, payload FROM unnest($1::varchar[], $2::int[], $3::text[]) "
+                                    + "WITH ORDINALITY AS u(customer_id, partition, payload, arrival) ORDER BY arrival",
+                            rows -> Tuple.of(column(rows, r -> r.event().customerId()),
+                                    rows.stream().map(Batch.ShipmentRow::partition).toArray(Integer[]::new),
+                                    column(rows, r -> Json.writeString(r.event())))));
+                    statements.addAll(inChunks(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on) "
+                                    + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[]) "
+                                    + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, "
+                                    + "version = EXCLUDED.version, cost_alerted_on = EXCLUDED.cost_alerted_on",
+                            rows -> Tuple.of(column(rows, p -> p.projection().customerId()),
+                                    rows.stream().map(Batch.ProjectionRow::partition).toArray(Integer[]::new),
+                                    rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
+                                    column(rows, p -> p.costAlertedOn().toPlainString()))));
+                    statements.addAll(inChunks(connection, batch.projectionVersions, "INSERT INTO projection_history "
+                                    + "(customer_id, version, payload, computed_at, event_id, alerts) "
+                                    + "SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[]::uuid[], $6::text[])",
+                            rows -> Tuple.from(List.of(column(rows, p -> p.projection().customerId()),
+                                    rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
+                                    column(rows, p -> p.committed().json()),
+                                    rows.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                                    column(rows, p -> p.committed().eventId().toString()),
+                                    column(rows, p -> p.committed().alertsJson())))));
+                    return allOf(statements);
+                })
+                .await().atMost(TIMEOUT);
+    }
+
+    /** A customer's plan and shipment events in arrival order; empty when it has no plan. */
+    public Uni<Optional<CustomerState>> customer(String customerId) {
+        return pool.preparedQuery("SELECT payload FROM demand_plan WHERE customer_id = $1").execute(Tuple.of(customerId))
+                .chain(plans -> plans.size() == 0
+                        ? Uni.createFrom().item(Optional.<CustomerState>empty())
+                        : pool.preparedQuery("SELECT payload FROM shipment_event WHERE customer_id = $1 ORDER BY seq")
+                                .execute(Tuple.of(customerId))
+                                .map(rows -> {
+                                    List<ShipmentEvent> shipments = new ArrayList<>(rows.size());
+                                    rows.forEach(row -> shipments.add(Json.read(row.getString("payload"), ShipmentEvent.class)));
+                                    return Optional.of(new CustomerState(
+                                            Json.read(plans.iterator().next().getString("payload"), DemandPlan.class), shipments));
+                                }));
+    }
+
+    public Uni<Optional<String>> projectionJson(String customerId) {
+        return pool.preparedQuery("SELECT h.payload FROM projection p "
+                        + "JOIN projection_history h ON h.customer_id = p.customer_id AND h.version = p.version WHERE p.customer_id = $1").execute(Tuple.of(customerId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("payload")));
+    }
+
+    /** Up to {@code count} versions of a customer's projection after version {@code after} (0: from the first), oldest first. */
+    public Uni<List<VersionJson>> historyJson(String customerId, long after, int count) {
+        return pool.preparedQuery("SELECT version, payload FROM projection_history WHERE customer_id = $1 AND version > $2 "
+                        + "ORDER BY version LIMIT $3")
+                .execute(Tuple.of(customerId, after, count))
+                .map(rows -> {
+                    List<VersionJson> versions = new ArrayList<>(rows.size());
+                    rows.forEach(row -> versions.add(new VersionJson(row.getLong("version"), row.getString("payload"))));
+                    return versions;
+                });
+    }
+
+    /** One version of a projection, as the JSON it was published as. */
+    public record VersionJson(long version, String json) {
+    }
+
+    /**
+     * The committed projection versions of these partitions that the broker has not acknowledged
+     * yet, each customer's in version order: what a crash, a takeover or a broker outage left
+     * unpublished.
+     */
+    public List<CommittedProjection> unpublished(Set<Integer> partitions) {
+        List<CommittedProjection> unpublished = new ArrayList<>();
+        // The customers behind first (few, usually none), then only their versions from the history.
+        for (Row row : select("SELECT h.customer_id, h.version, h.event_id, h.computed_at, h.payload, h.alerts FROM projection p "
+                + "LEFT JOIN projection_publication pub ON pub.customer_id = p.customer_id "
+                + "JOIN projection_history h ON h.customer_id = p.customer_id "
+                + "AND h.version > COALESCE(pub.published_version, 0) AND h.version <= p.version "
+                + "WHERE p.partition = ANY($1) AND p.version > COALESCE(pub.published_version, 0) "
+                + "ORDER BY h.customer_id, h.version", partitions.toArray(Integer[]::new))) {
+            unpublished.add(CommittedProjection.stored(row.getString("customer_id"), row.getLong("version"), row.getUUID("event_id"),
+                    row.getOffsetDateTime("computed_at").toInstant(), row.getString("payload"), row.getString("alerts")));
+        }
+        return unpublished;
+    }
+
+    /**
+     * Records that the broker acknowledged each customer's projections up to this version. In
+     * customer order, so that two of these at once lock their rows in the same order.
+     */
+    public Uni<Void> markPublished(Map<String, Long> versions) {
+        List<Map.Entry<String, Long>> rows = new ArrayList<>(versions.entrySet());
+        rows.sort(Map.Entry.comparingByKey());
+        return pool.withConnection(connection -> {
+            List<Uni<Void>> statements = inChunks(connection, rows, "INSERT INTO projection_publication (customer_id, published_version) "
+                            + "SELECT * FROM unnest($1::varchar[], $2::bigint[]) "
+                            + "ON CONFLICT (customer_id) DO UPDATE SET published_version = "
+                            + "GREATEST(projection_publication.published_version, EXCLUDED.published_version)",
+                    chunk -> Tuple.of(column(chunk, Map.Entry::getKey), chunk.stream().map(Map.Entry::getValue).toArray(Long[]::new)));
+            return allOf(statements);
+        });
+    }
+
+    /** The newest plan of each customer in the batch (one statement upserts a row at most once). */
+    private static List<Batch.PlanRow> latestPlans(Batch batch) {
+        Map<String, Batch.PlanRow> latest = new LinkedHashMap<>();
+        batch.plans.forEach(row -> latest.merge(row.plan().customerId(), row,
+                (kept, next) -> next.plan().version() >= kept.plan().version() ? next : kept));
+        return List.copyOf(latest.values());
+    }
+
+    private static <T> String[] column(Collection<T> rows, Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    /** The statements that write these rows, {@value #CHUNK} at a time, in their order; none for no rows. */
+    private static <T> List<Uni<Void>> inChunks(SqlConnection connection, List<T> rows, String sql, Function<List<T>, Tuple> columns) {
+        List<Uni<Void>> statements = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            statements.add(connection.preparedQuery(sql).execute(columns.apply(rows.subList(from, Math.min(rows.size(), from + CHUNK))))
+                    .replaceWithVoid());
+        }
+        return statements;
+    }
+
+    /** Statements sent together on one connection (which pipelines them), done when all are. */
+    private static Uni<Void> allOf(List<Uni<Void>> statements) {
+        return statements.isEmpty() ? Uni.createFrom().voidItem() : Uni.combine().all().unis(statements).discardItems();
+    }
+
+    /** @param array the one parameter, $1: an array such as Integer[] or String[] */
+    private Iterable<Row> select(String sql, Object array) {
+        return pool.preparedQuery(sql).execute(Tuple.of(array)).await().atMost(TIMEOUT);
+    }
+
+    /** A projection as persisted, with the cost its next COST_CHANGED is measured from. */
+    public record StoredProjection(Projection projection, BigDecimal costAlertedOn) {
+    }
+
+    /** One customer's plan and shipment events. */
+    public record CustomerState(DemandPlan plan, List<ShipmentEvent> shipments) {
+    }
+
+    /** The persisted customers of some partitions. */
+    public record CustomerSnapshot(Map<String, Integer> partitionOf, Map<String, DemandPlan> plans,
+            Map<String, List<ShipmentEvent>> shipments, Map<String, StoredProjection> projections) {
+    }
+}

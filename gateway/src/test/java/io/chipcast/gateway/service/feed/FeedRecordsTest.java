@@ -1,0 +1,46 @@
+package io.chipcast.gateway.service.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chipcast.contracts.Topics;
+import io.chipcast.contracts.payload.AlertType;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class FeedRecordsTest {
+
+    @Test
+    void aProjectionGivesItsCustomerVersionAndPlanVersionAndKeepsItsJsonAsItIs() {
+        String json = """
+                {"customerId":"acme","planVersion":3,"projectedCost":10.00,"lines":[{"lineId":"L1","version":99}],"version":7,"cause":{"eventId":"e"}}""";
+        FeedEvent event = FeedRecords.read(record(Topics.PROJECTIONS.name(), json), 1);
+        assertThat(event.kind()).isEqualTo(FeedEvent.Kind.PROJECTION);
+        assertThat(event.customerId()).isEqualTo("acme");
+        assertThat(event.version()).as("the top-level version, not a line's").isEqualTo(7);
+        assertThat(event.planVersion()).isEqualTo(3);
+        assertThat(event.json()).isEqualTo(json);
+        assertThat(event.offset()).isEqualTo(42);
+    }
+
+    @Test
+    void anAlertGivesItsCustomerAndType() {
+        FeedEvent event = FeedRecords.read(record(Topics.ALERTS.name(), "{\"alertId\":\"a\",\"customerId\":\"acme\",\"type\":\"LINE_BLOCKED\"}"), 2);
+        assertThat(event.kind()).isEqualTo(FeedEvent.Kind.ALERT);
+        assertThat(event.alertType()).isEqualTo(AlertType.LINE_BLOCKED);
+    }
+
+    @Test
+    void aRecordWithoutWhatTheFeedNeedsIsRefused() {
+        assertThatThrownBy(() -> FeedRecords.read(record(Topics.PROJECTIONS.name(), "{\"customerId\":\"acme\"}"), 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+        assertThatThrownBy(() -> FeedRecords.read(record(Topics.ALERTS.name(), "{\"customerId\":\"acme\",\"type\":\"NOISE\"}"), 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type");
+        assertThatThrownBy(() -> FeedRecords.read(record(Topics.ALERTS.name(), "not json"), 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String topic, String json) {
+        return new ConsumerRecord<>(topic, 0, 42, "acme", json.getBytes(StandardCharsets.UTF_8));
+    }
+}
