@@ -5,7 +5,7 @@ import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.TimeoutException;
 
 /** Tells a database that cannot be reached (restarting, unreachable, shutting down) from a failed statement. */
@@ -17,15 +17,16 @@ public final class DatabaseFailures {
     }
 
     /**
-     * Whether a failure, or one of its causes, says the database is unavailable: a refused or lost
-     * connection, a pool that timed out waiting for one, PostgreSQL's connection-exception (08xxx)
+     * Whether a failure, or one of its causes, says the database is unavailable: a refused, reset or
+     * lost connection, a pool that timed out waiting for one, PostgreSQL's connection-exception (08xxx)
      * and operator-intervention (57Pxx: shutting down, starting up) states, or the reactive client's
      * own word for a connection that closed under it.
      */
     public static boolean isUnavailable(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+            // SocketException: refused (ConnectException), reset or broken while PostgreSQL restarts.
+            if (cause instanceof SocketException || cause instanceof ClosedConnectionException
                     || cause instanceof TimeoutException || cause instanceof NoStackTraceTimeoutException) {
                 return true;
             }
