@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +69,8 @@ public final class ForecastLoad {
     private static final Duration WARM_UP = Duration.ofSeconds(15);
     /** Fan-outs measured one after the other: one alone says little on a machine this noisy. */
     private static final int FAN_OUTS = 3;
+    /** How long after a fan-out's last projection its CPU time is still counted. */
+    private static final Duration CPU_SETTLE = Duration.ofSeconds(1);
 
     private final String run = Long.toString(System.nanoTime(), 36);
     /** Planned by every customer (first line): its price change is the fan-out. */
@@ -158,6 +161,7 @@ public final class ForecastLoad {
     /** One price change of the hot SKU, timed from its record to the last projection it caused. */
     private void fanOut(int customers, long newPrice, boolean keepDocuments) throws InterruptedException {
         Stages fanOutStages = new Stages();
+        Optional<StackCpu> cpuBefore = StackCpu.sample();
         CloudEvent change = publish(Topics.PRICES, price(hotSku, newPrice));
         measured.put(change.id(), new Measured(change.time(), fanOutStages));
         if (keepDocuments) {
@@ -172,6 +176,13 @@ public final class ForecastLoad {
         System.out.printf("fan-out: one price change of %s changed %d projections; the last reached forecast.projections %d ms after the change was published%n",
                 hotSku, arrivals.size(), lastArrival - sent);
         fanOutStages.print();
+        // The work that trails the last record (the gateway reading it, acknowledgements recorded) is counted too.
+        Thread.sleep(CPU_SETTLE.toMillis());
+        Optional<StackCpu> cpuAfter = StackCpu.sample();
+        if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
+            System.out.printf("  CPU for the fan-out, until %d s after its last projection was read: %s%n",
+                    CPU_SETTLE.toSeconds(), cpuAfter.get().since(cpuBefore.get()));
+        }
     }
 
     /**
