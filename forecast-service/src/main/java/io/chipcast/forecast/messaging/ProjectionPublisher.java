@@ -39,11 +39,12 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed projections and their alerts (ADR 009) through the {@value #CHANNEL} channel:
- * straight from memory once their batch has committed, each projection followed by its alerts, in commit order, from a thread of its
- * own; once the broker has acknowledged them, records per customer up to which version it did, in
- * the database, at most once a second. What was committed and never acknowledged — a crash, a broker outage — is
- * published again from the history by whoever owns the customer next, with the same event ids.
+ * Publishes committed projections and their alerts (ADR 009) through the {@value #CHANNEL}
+ * channel: straight from memory once their batch has committed, each projection followed by its
+ * alerts, in commit order, from a thread of its own; once the broker has acknowledged them, records
+ * per customer up to which version it did, in the database, at most once a second. What was
+ * committed and never acknowledged — a crash, a broker outage — is published again from the
+ * history by whoever owns the customer next, with the same event ids.
  *
  * <p>A failed send is not retried here: it fails the pipeline, which restarts from the database
  * and publishes again everything unacknowledged, in order.

@@ -38,8 +38,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Relays committed outbox events to Kafka in commit order, through the {@value #CHANNEL} channel,
- * and deletes them once the broker has acknowledged them. Woken right after each write commits, and every {@code poll-interval} in case
- * a wake-up was missed or Kafka was down.
+ * and deletes them once the broker has acknowledged them. Woken right after each write commits,
+ * and every {@code poll-interval} in case a wake-up was missed or Kafka was down.
  *
  * <p>One relay at a time per database, whatever the number of instances: a batch runs under a
  * transaction-scoped advisory lock, so order is kept across instances. Delivery is at least once:
@@ -53,7 +53,7 @@ public class OutboxRelay {
     /** Arbitrary, fixed: the advisory lock that makes one relay at a time. */
     private static final long RELAY_LOCK = 0x636869706361L;
     /** Every record names its own topic, key and CloudEvents headers (configured in the platform's defaults). */
-    public static final String CHANNEL = "outbox";
+    private static final String CHANNEL = "outbox";
 
     private final Pool pool;
     private final RecordChannel channel;

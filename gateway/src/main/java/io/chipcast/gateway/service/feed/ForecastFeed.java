@@ -75,11 +75,6 @@ public class ForecastFeed {
         meters.gaugeMapSize("chipcast.gateway.streams.customers", List.of(), subscriptions);
     }
 
-    /** Whether the feed reads both topics: streams and waits need it. */
-    public boolean isReady() {
-        return ready;
-    }
-
     /** Opens a customer's stream at the current end of both topics; returns that position. */
     public StreamPosition subscribe(String customerId, Subscription subscription) {
         synchronized (lock) {
