@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What dashboards and alerts read: latencies as histograms (buckets a p99 can be computed from
- * across pods) and the metrics of the Kafka clients the pipeline makes itself.
+ * across pods) and the metrics of the channels' Kafka clients.
  */
 @QuarkusTest
 class MetricsTest {
@@ -32,8 +32,8 @@ class MetricsTest {
             assertThat(metrics).contains("chipcast_forecast_lag_seconds_bucket{", "chipcast_forecast_commit_seconds_bucket{",
                     "chipcast_outbox_publish_latency_seconds_bucket{");
             assertThat(metrics).doesNotContain("chipcast_forecast_lag_seconds{quantile=");
-            assertThat(metrics).containsPattern("kafka_consumer_fetch_manager_records_consumed_total\\{[^}]*client_id=\"forecast-service-customers\"");
-            assertThat(metrics).containsPattern("kafka_consumer_fetch_manager_records_consumed_total\\{[^}]*client_id=\"forecast-service-reference\"");
+            assertThat(metrics).containsPattern("kafka_consumer_fetch_manager_records_consumed_total\\{[^}]*client_id=\"kafka-consumer-customer-events\"");
+            assertThat(metrics).containsPattern("kafka_consumer_fetch_manager_records_consumed_total\\{[^}]*client_id=\"kafka-consumer-reference-events\"");
             assertThat(metrics).containsPattern("kafka_producer_record_send_total\\{[^}]*client_id=\"kafka-producer-projections-and-alerts\"");
         });
     }

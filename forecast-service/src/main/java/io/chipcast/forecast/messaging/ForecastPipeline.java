@@ -1,6 +1,5 @@
 package io.chipcast.forecast.messaging;
 
-import io.chipcast.contracts.Topics;
 import io.chipcast.forecast.engine.ForecastEngine;
 import io.chipcast.forecast.engine.ReferenceData;
 import io.chipcast.forecast.repository.Batch;
@@ -10,16 +9,10 @@ import io.chipcast.forecast.service.BatchCommitter;
 import io.chipcast.forecast.service.EventApplier;
 import io.chipcast.forecast.service.IncomingRecord;
 import io.chipcast.forecast.service.ReferenceSource;
-import io.chipcast.platform.kafka.ClientMetrics;
-import io.chipcast.platform.kafka.ConsumerThread;
-import io.chipcast.platform.kafka.KafkaClientConfig;
 import io.chipcast.platform.metrics.Timers;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,117 +21,223 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * The pipeline's transport: feeds the five input topics through the {@link EventApplier} into the
- * {@link BatchCommitter} (which hands committed projections to the {@link ProjectionPublisher}),
- * and keeps the consumers and the partitions this instance owns (ADR 007). One thread runs it:
+ * The pipeline's transport (ADR 007): two channels feed records through the {@link EventApplier}
+ * into the {@link BatchCommitter}, which hands committed projections to the {@link ProjectionPublisher}.
  * <ol>
- *   <li>it reads the reference topics (catalog, prices, rulings) from the beginning — every
- *       instance needs all of them — without publishing anything;</li>
- *   <li>it joins the consumer group of the customer topics (plans, shipments, co-partitioned by
- *       customer): for each partition it is given, it restores the customers from the database
- *       and resumes at the stored position ({@link Rebalance});</li>
- *   <li>then it applies records batch by batch; a record that cannot be read goes to its
- *       dead-letter topic first. Kafka's own offsets are never used to resume.</li>
+ *   <li>{@value #REFERENCE_CHANNEL}: the catalog, prices and rulings, read in full by every
+ *       instance. Up to the ends they had when this instance started they are loaded without
+ *       publishing anything (no customer is restored yet); after that each one moves the customers
+ *       it affects ({@link ReferenceTopics} seeks and tells when loading is done);</li>
+ *   <li>{@value #CUSTOMER_CHANNEL}: the plans and shipments of the partitions the consumer group
+ *       gives this instance. For each partition it is given, the customers are restored from the
+ *       database and the channel resumes at the stored position ({@link CustomerTopics}); Kafka's
+ *       own offsets are never used to resume, only mirrored for lag tooling ({@link GroupOffsets}).</li>
  * </ol>
- * A failed commit or publication stops the run and starts another from the database, so memory
- * never runs ahead of what was committed, and what was committed is published.
+ * A record that cannot be read goes to its dead-letter topic first. A failed commit or publication
+ * drops what memory holds about this instance's customers and restores them from the database
+ * before the same records are applied again, so memory never runs ahead of what was committed, and
+ * what was committed is published.
+ *
+ * <p>The engine has one owner at a time: the two channels' worker threads, the consumer's
+ * rebalance callbacks and what-if requests take {@link #lock} to reach it.
  */
 @ApplicationScoped
 public class ForecastPipeline implements ReferenceSource {
 
+    static final String REFERENCE_CHANNEL = "reference-events";
+    static final String CUSTOMER_CHANNEL = "customer-events";
     private static final Logger LOG = Logger.getLogger(ForecastPipeline.class);
-    private static final List<String> REFERENCE_TOPICS = List.of(Topics.CATALOG.name(), Topics.PRICES.name(), Topics.RULINGS.name());
-    private static final List<String> CUSTOMER_TOPICS = List.of(Topics.DEMAND_PLANS.name(), Topics.SHIPMENTS.name());
-    private static final Duration RESTART_BACKOFF = Duration.ofSeconds(2);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(2);
     /** How long what was sent may take to be acknowledged when partitions go or the pipeline stops. */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Map<String, Object> kafkaConfig;
     private final ForecastStore store;
     private final DeadLetters deadLetters;
     private final BatchCommitter committer;
     private final ProjectionPublisher publisher;
+    private final GroupOffsets groupOffsets;
     private final MeterRegistry meters;
-    private final BigDecimal costChangePercent;
-    private final String groupId;
-    private final Optional<String> instanceId;
-    private final Duration sessionTimeout;
-    private final AtomicReference<PipelineState> state = new AtomicReference<>(PipelineState.LOADING_REFERENCE_DATA);
-    private final Timer recomputeTime;
+    private final EventApplier applier;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final PartitionPositions referencePositions = new PartitionPositions();
+    private final PartitionPositions customerPositions = new PartitionPositions();
+    /** The reference topics' ends when this instance started: read up to there, the reference data is loaded. */
+    private final Map<TopicPartition, Long> referenceEnds = new HashMap<>();
+    private final CountDownLatch referenceLoaded = new CountDownLatch(1);
     private final Set<Integer> ownedPartitions = ConcurrentHashMap.newKeySet();
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final ConsumerThread thread = new ConsumerThread("forecast-pipeline", RESTART_BACKOFF, this::runOnce);
-
-    // Owned by the pipeline thread, for one run.
-    private EventApplier applier;
-    private GroupOffsets groupOffsets;
+    private final AtomicReference<PipelineState> state = new AtomicReference<>(PipelineState.LOADING_REFERENCE_DATA);
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "forecast-pipeline-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Reference events applied before the ends were reached. Guarded by {@link #lock}. */
+    private long referenceEventsLoaded;
+    private volatile boolean stopping;
+    /** Memory may be ahead of the database (a commit failed): restore before applying anything. Guarded by {@link #lock}. */
+    private boolean restoreNeeded;
 
     @Inject
-    public ForecastPipeline(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ForecastStore store,
-            DeadLetters deadLetters, BatchCommitter committer, ProjectionPublisher publisher, MeterRegistry meters,
-            @ConfigProperty(name = "chipcast.forecast.cost-change-percent", defaultValue = "1") BigDecimal costChangePercent,
-            @ConfigProperty(name = "chipcast.forecast.group-id", defaultValue = "forecast-service") String groupId,
-            @ConfigProperty(name = "chipcast.forecast.instance-id") Optional<String> instanceId,
-            @ConfigProperty(name = "chipcast.forecast.session-timeout", defaultValue = "10s") Duration sessionTimeout) {
-        this.kafkaConfig = kafkaConfig;
+    public ForecastPipeline(ForecastStore store, DeadLetters deadLetters, BatchCommitter committer, ProjectionPublisher publisher,
+            GroupOffsets groupOffsets, MeterRegistry meters,
+            @ConfigProperty(name = "chipcast.forecast.cost-change-percent", defaultValue = "1") BigDecimal costChangePercent) {
         this.store = store;
         this.deadLetters = deadLetters;
         this.committer = committer;
         this.publisher = publisher;
+        this.groupOffsets = groupOffsets;
         this.meters = meters;
-        this.costChangePercent = costChangePercent;
-        this.groupId = groupId;
-        this.instanceId = instanceId.filter(id -> !id.isBlank());
-        this.sessionTimeout = sessionTimeout;
-        this.recomputeTime = Timers.histogram("chipcast.forecast.recompute", "Applying one event to the engine").register(meters);
+        this.applier = new EventApplier(new ForecastEngine(costChangePercent, Clock.systemUTC()), store, meters,
+                Timers.histogram("chipcast.forecast.recompute", "Applying one event to the engine").register(meters));
+        // A publication that failed while no record arrives is noticed here, not at the next record.
+        watchdog.scheduleWithFixedDelay(this::restoreIfPublishingFailed, 1, 1, TimeUnit.SECONDS);
     }
 
-    void start(@Observes StartupEvent event) {
-        thread.start();
+    /** One poll of the reference topics, in order, on a worker thread. */
+    @Incoming(REFERENCE_CHANNEL)
+    @Blocking
+    public void readReference(ConsumerRecords<String, byte[]> poll) {
+        withEngine(() -> {
+            List<ConsumerRecord<String, byte[]>> records = referencePositions.unapplied(poll);
+            List<IncomingRecord> live = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                IncomingRecord incoming = IncomingRecord.read(record);
+                if (isLoading(record)) {
+                    // Sent to its dead-letter topic when it was first read past the ends of an earlier start.
+                    if (!incoming.isDeadLetter()) {
+                        applier.load(incoming);
+                        referenceEventsLoaded++;
+                    }
+                } else {
+                    live.add(incoming);
+                }
+            }
+            if (!live.isEmpty() && !applyUntilCommitted(live)) {
+                return;
+            }
+            referencePositions.applied(records);
+            openWhenLoaded();
+        });
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        thread.stop(Duration.ofSeconds(30));
+    /** One poll of the customer topics, in order, on a worker thread. */
+    @Incoming(CUSTOMER_CHANNEL)
+    @Blocking
+    public void readCustomers(ConsumerRecords<String, byte[]> poll) {
+        withEngine(() -> {
+            List<IncomingRecord> records = customerPositions.unapplied(poll).stream().map(IncomingRecord::read).toList();
+            if (!records.isEmpty()) {
+                applyUntilCommitted(records);
+                meters.summary("chipcast.forecast.batch.records").record(records.size());
+            }
+        });
     }
 
     /**
-     * A copy of the reference data as this instance holds it now, made on the pipeline thread
-     * (the engine's owner) between two batches: for what-if requests.
+     * Partitions of the customer topics given to this instance (on the channel's polling thread):
+     * once the reference data is loaded, publishes what was committed there and never acknowledged,
+     * restores the customers and returns where to resume each partition (absent: from its beginning).
+     */
+    Map<TopicPartition, Long> take(Collection<TopicPartition> partitions) throws InterruptedException {
+        while (!referenceLoaded.await(1, TimeUnit.SECONDS)) {
+            if (stopping) {
+                return Map.of();
+            }
+        }
+        return withEngine(() -> {
+            if (partitions.isEmpty()) {
+                // The group has more instances than partitions, or none changed hands: nothing to restore.
+                state.set(PipelineState.CONSUMING);
+                return Map.of();
+            }
+            return untilRestored(Set.copyOf(partitions));
+        });
+    }
+
+    /** Partitions of the customer topics taken from this instance (on the channel's polling thread). */
+    void giveUp(Collection<TopicPartition> partitions) {
+        withEngine(() -> {
+            // What this instance committed reaches the topic before another one takes its customers over.
+            publisher.drain(DRAIN_TIMEOUT);
+            Set<Integer> revoked = partitionNumbers(partitions);
+            customerPositions.release(partitions);
+            ownedPartitions.removeAll(revoked);
+            groupOffsets.forget(revoked);
+            int customersLeaving = applier.forget(revoked);
+            LOG.infof("forecast pipeline gave up partitions %s (%d customers)", revoked, customersLeaving);
+        });
+    }
+
+    /**
+     * Partitions of the reference topics assigned (on that channel's polling thread): where this
+     * instance has read them up to, if it has; on its first assignment, the ends to load up to.
+     */
+    Map<TopicPartition, Long> referencePositions(Collection<TopicPartition> partitions) {
+        return withEngine(() -> {
+            Map<TopicPartition, Long> known = new HashMap<>();
+            partitions.forEach(partition -> referencePositions.next(partition).ifPresent(next -> known.put(partition, next)));
+            return known;
+        });
+    }
+
+    void referenceAssigned(Map<TopicPartition, Long> from, Map<TopicPartition, Long> ends) {
+        withEngine(() -> {
+            from.forEach((partition, next) -> {
+                if (referencePositions.next(partition).isEmpty()) {
+                    referencePositions.hold(partition, next);
+                }
+            });
+            if (referenceLoaded.getCount() > 0) {
+                referenceEnds.putAll(ends);
+                openWhenLoaded();
+            }
+        });
+    }
+
+    /**
+     * Drops what memory holds about this instance's customers and restores them from the database,
+     * with what was committed there and never acknowledged published again: what a failed commit or
+     * publication leads to, and what a restart does.
+     */
+    public void restartFromDatabase() {
+        withEngine(() -> {
+            restoreNeeded = true;
+            untilRestoredIfNeeded();
+        });
+    }
+
+    /**
+     * A copy of the reference data as this instance holds it now, taken between two polls: for
+     * what-if requests.
      */
     @Override
     public CompletableFuture<ReferenceData> referenceSnapshot() {
-        CompletableFuture<ReferenceData> snapshot = new CompletableFuture<>();
-        // Past loading, the reference data is the engine's: what-if needs nothing else.
-        if (state.get() == PipelineState.LOADING_REFERENCE_DATA) {
-            snapshot.completeExceptionally(new IllegalStateException("the forecast pipeline has not read the reference data yet"));
-            return snapshot;
+        if (referenceLoaded.getCount() > 0) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the forecast pipeline has not read the reference data yet"));
         }
-        tasks.add(() -> snapshot.complete(applier.referenceCopy()));
-        return snapshot;
+        return CompletableFuture.completedFuture(withEngine(applier::referenceCopy));
     }
 
     /** The partitions of the customer topics this instance owns now. */
@@ -151,174 +250,156 @@ public class ForecastPipeline implements ReferenceSource {
         return state.get();
     }
 
-    private void runOnce() {
-        applier = new EventApplier(new ForecastEngine(costChangePercent, Clock.systemUTC()), store, meters, recomputeTime);
-        publisher.newRun();
-        state.set(PipelineState.LOADING_REFERENCE_DATA);
-        try (KafkaConsumer<String, byte[]> reference = thread.wakesOnStop(consumer(null));
-                KafkaClientMetrics referenceMetrics = ClientMetrics.bind(reference, meters)) {
-            List<TopicPartition> referencePartitions = partitionsOf(reference, REFERENCE_TOPICS);
-            reference.assign(referencePartitions);
-            reference.seekToBeginning(referencePartitions);
-            loadReferenceData(reference, referencePartitions);
-            state.set(PipelineState.AWAITING_PARTITIONS);
-            KafkaConsumer<String, byte[]> customers = thread.wakesOnStop(consumer(groupId));
-            KafkaClientMetrics customerMetrics = ClientMetrics.bind(customers, meters);
-            try {
-                groupOffsets = new GroupOffsets(customers);
-                customers.subscribe(CUSTOMER_TOPICS, new Rebalance(customers));
-                while (thread.isRunning()) {
-                    publisher.throwIfFailed();
-                    for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
-                        task.run();
-                    }
-                    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-                    reference.poll(Duration.ZERO).forEach(records::add);
-                    customers.poll(Duration.ofMillis(records.isEmpty() ? 100 : 0)).forEach(records::add);
-                    if (!records.isEmpty()) {
-                        process(records);
-                    }
-                }
-            } finally {
-                customerMetrics.close();
-                leaveOrKeepPlace(customers);
-            }
-        } finally {
-            publisher.drain(DRAIN_TIMEOUT);
-            ownedPartitions.clear();
-            state.set(PipelineState.LOADING_REFERENCE_DATA);
-        }
+    /**
+     * Stops applying (what was not committed is the next owner's, from the database) and waits until
+     * the broker has answered for what was published, before the channels' consumers close.
+     */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        watchdog.shutdownNow();
+        withEngine(() -> publisher.drain(DRAIN_TIMEOUT));
     }
 
     /**
-     * Closes the customer topics' consumer. An instance that stops leaves the consumer group at once,
-     * so that another one takes its partitions now rather than after the session timeout; one that
-     * starts its pipeline again keeps its place (static membership) and is given the same partitions
-     * back without a rebalance of the others (ADR 010).
+     * Applies the records and commits what they change; after a failure, restores this instance's
+     * customers from the database and applies them again, until it is committed or the pipeline stops.
+     * Returns whether it was committed.
      */
-    private void leaveOrKeepPlace(KafkaConsumer<String, byte[]> customers) {
-        CloseOptions.GroupMembershipOperation membership = thread.isRunning()
-                ? CloseOptions.GroupMembershipOperation.DEFAULT
-                : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
-        customers.close(CloseOptions.groupMembershipOperation(membership).withTimeout(CLOSE_TIMEOUT));
-    }
-
-    /** Step 1: the reference topics up to their current end, applied without publishing (no customer is loaded yet). */
-    private void loadReferenceData(KafkaConsumer<String, byte[]> reference, List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> end = reference.endOffsets(partitions);
-        long applied = 0;
-        while (partitions.stream().anyMatch(p -> reference.position(p) < end.get(p))) {
-            for (ConsumerRecord<String, byte[]> record : reference.poll(Duration.ofMillis(200))) {
-                IncomingRecord incoming = IncomingRecord.read(record);
-                if (incoming.isDeadLetter()) {
-                    // Sent to its dead-letter topic when it was first consumed live.
-                    continue;
+    private boolean applyUntilCommitted(List<IncomingRecord> records) {
+        List<IncomingRecord> dead = records.stream().filter(IncomingRecord::isDeadLetter).toList();
+        boolean deadLettersSent = dead.isEmpty();
+        while (!stopping) {
+            try {
+                untilRestoredIfNeeded();
+                if (!deadLettersSent) {
+                    deadLetters.send(dead);
+                    deadLettersSent = true;
                 }
-                applier.load(incoming);
-                applied++;
+                applier.apply(records, this::commit);
+                return true;
+            } catch (RuntimeException e) {
+                restoreNeeded = true;
+                LOG.errorf(e, "forecast pipeline could not apply %d records; restoring its customers from the database and trying again in %s",
+                        records.size(), RETRY_BACKOFF);
+                pause();
             }
         }
-        LOG.infof("forecast pipeline loaded %d reference events", applied);
-    }
-
-    /** Step 3: one poll's records, dead letters first, then applied and committed. */
-    private void process(List<ConsumerRecord<String, byte[]>> records) {
-        List<IncomingRecord> incoming = records.stream().map(IncomingRecord::read).toList();
-        List<IncomingRecord> dead = incoming.stream().filter(IncomingRecord::isDeadLetter).toList();
-        if (!dead.isEmpty()) {
-            deadLetters.send(dead);
-        }
-        applier.apply(incoming, this::commit);
-        meters.summary("chipcast.forecast.batch.records").record(records.size());
+        return false;
     }
 
     /** Commits a batch, then hands its projections to the publisher, which sends them while the next batch is applied. */
     private void commit(Batch batch) {
         if (committer.commit(batch)) {
             publisher.publish(batch.committedProjections());
+            customerPositions.advance(batch.positions());
             groupOffsets.committed(batch.positions());
         }
     }
 
-    /** Step 2: partitions of the customer topics given to or taken from this instance. */
-    private final class Rebalance implements ConsumerRebalanceListener {
-
-        private final KafkaConsumer<String, byte[]> customers;
-
-        Rebalance(KafkaConsumer<String, byte[]> customers) {
-            this.customers = customers;
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // What this instance committed reaches the topic before another one takes its customers over.
-            publisher.drain(DRAIN_TIMEOUT);
-            Set<Integer> revoked = partitionNumbers(partitions);
-            ownedPartitions.removeAll(revoked);
-            groupOffsets.forget(revoked);
-            int customersLeaving = applier.forget(revoked);
-            LOG.infof("forecast pipeline gave up partitions %s (%d customers)", revoked, customersLeaving);
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (partitions.isEmpty()) {
-                // The group has more instances than partitions, or none changed hands: nothing to restore.
-                state.set(PipelineState.CONSUMING);
-                return;
+    private void restoreIfPublishingFailed() {
+        if (publisher.hasFailed() && lock.tryLock()) {
+            try {
+                restoreNeeded = true;
+                untilRestoredIfNeeded();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "forecast pipeline could not restore its customers yet; trying again");
+            } finally {
+                lock.unlock();
             }
-            state.set(PipelineState.RESTORING);
-            Map<TopicPartition, Long> positions = store.positions(partitions);
-            for (TopicPartition partition : partitions) {
-                Long next = positions.get(partition);
-                if (next == null) {
-                    customers.seekToBeginning(List.of(partition));
-                } else {
-                    customers.seek(partition, next);
-                }
-            }
-            Set<Integer> assigned = partitionNumbers(partitions);
-            List<CommittedProjection> unpublished = store.unpublished(assigned);
-            if (!unpublished.isEmpty()) {
-                LOG.infof("forecast pipeline publishes %d committed projections the broker never acknowledged", unpublished.size());
-                publisher.publish(unpublished);
-            }
-            ForecastStore.CustomerSnapshot snapshot = store.load(assigned);
-            applier.restore(snapshot, ForecastPipeline.this::commit);
-            ownedPartitions.addAll(assigned);
-            state.set(PipelineState.CONSUMING);
-            LOG.infof("forecast pipeline took partitions %s (%d customers)", assigned, snapshot.partitionOf().size());
         }
     }
 
-    private KafkaConsumer<String, byte[]> consumer(String group) {
-        Map<String, Object> config = KafkaClientConfig.forClient(kafkaConfig, ConsumerConfig.configNames(),
-                group == null ? "forecast-service-reference" : "forecast-service-customers");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        if (group != null) {
-            config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-            // Partition p of both customer topics holds the same customers: range assignment gives both to one instance.
-            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
-            // Static membership (ADR 010): a restarted instance is given its partitions back at once,
-            // instead of after the session of the member that died; a dead one's expire after sessionTimeout.
-            instanceId.ifPresent(id -> config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
-            config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
-            config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, sessionTimeout.toMillis() / 5));
+    private void untilRestoredIfNeeded() {
+        if (!restoreNeeded && !publisher.hasFailed()) {
+            return;
+        }
+        // Whatever is still on its way settles first: what it did not deliver is republished from the history, in order.
+        publisher.drain(DRAIN_TIMEOUT);
+        Set<TopicPartition> held = customerPositions.held();
+        if (held.isEmpty()) {
+            publisher.newRun();
         } else {
-            config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            untilRestored(held);
         }
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        restoreNeeded = false;
     }
 
-    private static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, List<String> topics) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : topics) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+    /**
+     * The customers of these partitions restored from the database, and the positions to resume
+     * them from (absent: never read); a database that does not answer is asked again until it does.
+     */
+    private Map<TopicPartition, Long> untilRestored(Set<TopicPartition> partitions) {
+        state.set(PipelineState.RESTORING);
+        while (true) {
+            try {
+                Map<TopicPartition, Long> positions = restore(partitions);
+                state.set(PipelineState.CONSUMING);
+                return positions;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    throw e;
+                }
+                LOG.errorf(e, "forecast pipeline could not restore partitions %s; trying again in %s", partitionNumbers(partitions), RETRY_BACKOFF);
+                pause();
+            }
         }
-        return partitions;
+    }
+
+    private Map<TopicPartition, Long> restore(Set<TopicPartition> partitions) {
+        publisher.newRun();
+        Set<Integer> numbers = partitionNumbers(partitions);
+        Map<TopicPartition, Long> positions = store.positions(partitions);
+        List<CommittedProjection> unpublished = store.unpublished(numbers);
+        if (!unpublished.isEmpty()) {
+            LOG.infof("forecast pipeline publishes %d committed projections the broker never acknowledged", unpublished.size());
+            publisher.publish(unpublished);
+        }
+        ForecastStore.CustomerSnapshot snapshot = store.load(numbers);
+        // Memory may hold them already, ahead of the database: the snapshot replaces it.
+        applier.forget(numbers);
+        applier.restore(snapshot, this::commit);
+        partitions.forEach(partition -> customerPositions.hold(partition, positions.getOrDefault(partition, 0L)));
+        ownedPartitions.addAll(numbers);
+        LOG.infof("forecast pipeline restored partitions %s from the database (%d customers)", numbers, snapshot.partitionOf().size());
+        return positions;
+    }
+
+    private boolean isLoading(ConsumerRecord<?, ?> record) {
+        Long end = referenceEnds.get(new TopicPartition(record.topic(), record.partition()));
+        return referenceLoaded.getCount() > 0 && end != null && record.offset() < end;
+    }
+
+    private void openWhenLoaded() {
+        if (referenceLoaded.getCount() > 0 && !referenceEnds.isEmpty() && referencePositions.reached(referenceEnds)) {
+            referenceLoaded.countDown();
+            state.compareAndSet(PipelineState.LOADING_REFERENCE_DATA, PipelineState.AWAITING_PARTITIONS);
+            LOG.infof("forecast pipeline loaded %d reference events", referenceEventsLoaded);
+        }
+    }
+
+    private void withEngine(Runnable action) {
+        withEngine(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> T withEngine(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_BACKOFF.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to try again", e);
+        }
     }
 
     private static Set<Integer> partitionNumbers(Collection<TopicPartition> partitions) {

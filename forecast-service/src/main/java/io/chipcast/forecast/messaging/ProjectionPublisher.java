@@ -46,8 +46,8 @@ import org.jboss.logging.Logger;
  * committed and never acknowledged — a crash, a broker outage — is published again from the
  * history by whoever owns the customer next, with the same event ids.
  *
- * <p>A failed send is not retried here: it fails the pipeline, which restarts from the database
- * and publishes again everything unacknowledged, in order.
+ * <p>A failed send is not retried here: the pipeline sees it ({@link #hasFailed}), restores its
+ * customers from the database and publishes again everything unacknowledged, in order.
  */
 @ApplicationScoped
 public class ProjectionPublisher {
@@ -68,7 +68,7 @@ public class ProjectionPublisher {
     private final Object settled = new Object();
     /** A send failure of the current run of the pipeline (older runs' failures are theirs). */
     private volatile Throwable failure;
-    /** Which run of the pipeline this is; written by the pipeline thread only. */
+    /** Which run of the pipeline this is: a new one after each restore from the database (under the pipeline's lock). */
     private volatile long run;
     private long timer = -1;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
@@ -109,12 +109,9 @@ public class ProjectionPublisher {
         failure = null;
     }
 
-    /** Throws the first send failure of this run, if there was one. */
-    void throwIfFailed() {
-        Throwable failed = failure;
-        if (failed != null) {
-            throw new IllegalStateException("publishing projections failed: " + failed, failed);
-        }
+    /** Whether a send of this run failed: what it left unacknowledged is for a new run to publish again. */
+    boolean hasFailed() {
+        return failure != null;
     }
 
     /**

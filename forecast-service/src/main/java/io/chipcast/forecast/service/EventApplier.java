@@ -33,7 +33,8 @@ import org.apache.kafka.common.TopicPartition;
  * carries the applied event ids, the positions, the customers' new state and the projections
  * with their alerts, so that committing it is all or nothing (ADR 007).
  *
- * <p>Not thread-safe: one pipeline thread owns it, and its engine, for the length of a run.
+ * <p>Not thread-safe: the pipeline's lock guards it and its engine (two channels and the consumer's
+ * rebalance callbacks reach it).
  */
 public final class EventApplier {
 

@@ -24,6 +24,7 @@ import io.chipcast.testkit.TestTokens;
 import io.chipcast.testkit.TopicReader;
 import io.chipcast.testkit.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -36,15 +37,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pipeline stopped mid-stream and started again resumes from the database: the events that
- * arrived meanwhile are applied once, a redelivered one not at all, no version is published twice,
- * and what was committed but never acknowledged by the broker is published.
+ * The pipeline restarted from the database mid-stream — what a failed commit or publication leads
+ * to — while events wait on its channels (paused, in the test profile): the events that arrived
+ * meanwhile are applied once, a redelivered one not at all, no version is published twice, and
+ * what was committed but never acknowledged by the broker is published. A process killed and
+ * started again is the system tests' (RecoveryTest).
  */
 @QuarkusTest
 class RestartTest {
 
     @Inject
     ForecastPipeline pipeline;
+
+    @Inject
+    ChannelRegistry channels;
 
     @Inject
     ForecastStore store;
@@ -58,13 +64,14 @@ class RestartTest {
         String sku = unique("SKU");
         planAndPrice(customer, sku);
 
-        pipeline.stop(null);
+        pauseChannels();
         TopicWriter.publish(Topics.PRICES, listPrice(sku, "110"), "test");
         ShipmentEvent shipment = delivered(unique("S"), customer, sku, 4, "90");
         CloudEvent event = CloudEvent.of(Topics.SHIPMENTS, "test");
         TopicWriter.sendRaw(Topics.SHIPMENTS.name(), customer, Json.writeString(shipment), event);
         TopicWriter.sendRaw(Topics.SHIPMENTS.name(), customer, Json.writeString(shipment), event); // redelivered
-        pipeline.start(null);
+        pipeline.restartFromDatabase();
+        resumeChannels();
 
         awaitCost(customer, "1020.00"); // 4 × 90 secured + 6 × 110
         List<Long> published = TopicReader.await(Topics.PROJECTIONS.name(), 4, TopicReader.withKey(customer), Duration.ofSeconds(30))
@@ -81,13 +88,13 @@ class RestartTest {
      * event ids and the same documents — and records it as published.
      */
     @Test
-    void aCommittedVersionTheBrokerNeverAcknowledgedIsPublishedByTheNextRun() throws Exception {
+    void aCommittedVersionTheBrokerNeverAcknowledgedIsPublishedOnRestart() throws Exception {
         String customer = unique("unacked");
         planAndPrice(customer, unique("SKU"));
         Projection current = Json.read(given().auth().oauth2(TestTokens.admin()).when().get("/api/v1/projections/" + customer)
                 .then().statusCode(200).extract().asString(), Projection.class);
 
-        pipeline.stop(null);
+        pauseChannels();
         Projection next = new Projection(customer, current.planVersion(), current.projectedCost(), current.blockedValue(),
                 current.lines(), current.version() + 1, Instant.now(), new Cause(UUID.randomUUID().toString(), "test.v1"));
         Alert alert = new Alert(UUID.randomUUID().toString(), customer, AlertType.COST_CHANGED, Severity.INFO, "a test alert",
@@ -95,8 +102,9 @@ class RestartTest {
         CommittedProjection committed = CommittedProjection.of(next, List.of(alert));
         Batch batch = new Batch();
         batch.projection(next, committed, partitionOf(customer), next.projectedCost());
-        store.commit(batch); // and the process dies before sending
-        pipeline.start(null);
+        store.commit(batch); // and the send fails, or the process dies before sending
+        pipeline.restartFromDatabase();
+        resumeChannels();
 
         ConsumerRecord<String, byte[]> projection = TopicReader.awaitEvent(Topics.PROJECTIONS.name(), committed.eventId().toString());
         assertThat(TopicReader.value(projection)).isEqualTo(committed.json());
@@ -105,6 +113,16 @@ class RestartTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pool.preparedQuery(
                         "SELECT published_version FROM projection_publication WHERE customer_id = $1").execute(Tuple.of(customer))
                 .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0)).isEqualTo(next.version()));
+    }
+
+    private void pauseChannels() {
+        channels.getPausable("customer-events").pause();
+        channels.getPausable("reference-events").pause();
+    }
+
+    private void resumeChannels() {
+        channels.getPausable("customer-events").resume();
+        channels.getPausable("reference-events").resume();
     }
 
     /** 10 units of the SKU at 100: projected at 1,000.00 (versions 1 and 2). */
