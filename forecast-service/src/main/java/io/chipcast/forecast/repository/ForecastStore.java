@@ -28,8 +28,8 @@ import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * forecast-service's tables. The pipeline thread calls the blocking methods (it is no event
- * loop); the REST resources call the ones that return {@link Uni}.
+ * forecast-service's tables. The pipeline calls the blocking methods (on worker and polling
+ * threads, never an event loop); the REST resources call the ones that return {@link Uni}.
  */
 @ApplicationScoped
 public class ForecastStore {
