@@ -39,6 +39,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -79,6 +80,7 @@ public class ForecastPipeline implements ReferenceSource {
     private final ProjectionPublisher publisher;
     private final GroupOffsets groupOffsets;
     private final MeterRegistry meters;
+    private final ManagedExecutor workers;
     private final EventApplier applier;
     private final ReentrantLock lock = new ReentrantLock();
     private final PartitionPositions referencePositions = new PartitionPositions();
@@ -101,7 +103,7 @@ public class ForecastPipeline implements ReferenceSource {
 
     @Inject
     public ForecastPipeline(ForecastStore store, DeadLetters deadLetters, BatchCommitter committer, ProjectionPublisher publisher,
-            GroupOffsets groupOffsets, MeterRegistry meters,
+            GroupOffsets groupOffsets, MeterRegistry meters, ManagedExecutor workers,
             @ConfigProperty(name = "chipcast.forecast.cost-change-percent", defaultValue = "1") BigDecimal costChangePercent) {
         this.store = store;
         this.deadLetters = deadLetters;
@@ -109,6 +111,7 @@ public class ForecastPipeline implements ReferenceSource {
         this.publisher = publisher;
         this.groupOffsets = groupOffsets;
         this.meters = meters;
+        this.workers = workers;
         this.applier = new EventApplier(new ForecastEngine(costChangePercent, Clock.systemUTC()), store, meters,
                 Timers.histogram("chipcast.forecast.recompute", "Applying one event to the engine").register(meters));
         // A publication that failed while no record arrives is noticed here, not at the next record.
@@ -230,14 +233,15 @@ public class ForecastPipeline implements ReferenceSource {
 
     /**
      * A copy of the reference data as this instance holds it now, taken between two polls: for
-     * what-if requests.
+     * what-if requests. The caller may be an event loop, which must not wait for the lock (a commit
+     * holding it needs the event loops to complete): the copy is taken on a worker thread.
      */
     @Override
     public CompletableFuture<ReferenceData> referenceSnapshot() {
         if (referenceLoaded.getCount() > 0) {
             return CompletableFuture.failedFuture(new IllegalStateException("the forecast pipeline has not read the reference data yet"));
         }
-        return CompletableFuture.completedFuture(withEngine(applier::referenceCopy));
+        return workers.supplyAsync(() -> withEngine(applier::referenceCopy));
     }
 
     /** The partitions of the customer topics this instance owns now. */
