@@ -107,6 +107,7 @@ public final class ForecastLoad {
             publish(Topics.PRICES, price(sku(s), 20_000 + 100 * s));
         }
         Random random = new Random(7);
+        Optional<PipelineBatches> batchesBefore = PipelineBatches.sample();
         long start = System.nanoTime();
         for (int c = 0; c < customers; c++) {
             List<PlanLine> lines = new ArrayList<>();
@@ -122,11 +123,13 @@ public final class ForecastLoad {
         awaitCount(customers, Duration.ofMinutes(20));
         System.out.printf("setup: %d customers projected in %.1f s (%.0f customers/s)%n", customers,
                 (System.nanoTime() - start) / 1e9, customers / ((System.nanoTime() - start) / 1e9));
+        printBatches("setup", batchesBefore);
 
         // 1. Steady shipment events, one customer each: a warm-up at the same rate, then the measured run.
         Stages stages = new Stages();
         List<CloudEvent> events = new ArrayList<>();
         steadyShipments(rate, WARM_UP, random, customers, event -> { });
+        Optional<PipelineBatches> steadyBefore = PipelineBatches.sample();
         steadyShipments(rate, Duration.ofSeconds(seconds), random, customers, event -> {
             measured.put(event.id(), new Measured(event.time(), stages));
             events.add(event);
@@ -146,6 +149,7 @@ public final class ForecastLoad {
         System.out.printf("end to end at %d events/s for %d s: %d events, p50 %d ms, p99 %d ms, max %d ms, %d without a projection (unchanged or late)%n",
                 rate, seconds, events.size(), e2e.getValueAtPercentile(50), e2e.getValueAtPercentile(99), e2e.getMaxValue(), missing);
         stages.print();
+        printBatches("end to end", steadyBefore);
         rawKafka(rate, seconds);
 
         // 2. Fan-outs: price changes of the SKU every customer plans, one after the other has been read.
@@ -258,6 +262,12 @@ public final class ForecastLoad {
     }
 
     /** The Kafka clients log every configuration at INFO: only warnings, so that the results stand out. */
+    /** A new line under a phase's figures: how forecast-service batched and committed during it. */
+    private static void printBatches(String phase, Optional<PipelineBatches> before) {
+        before.ifPresent(earlier -> PipelineBatches.sample().ifPresent(now ->
+                System.out.printf("  forecast-service during %s: %s%n", phase, now.since(earlier))));
+    }
+
     private static void quietClientLogs() {
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         root.setLevel(java.util.logging.Level.WARNING);
