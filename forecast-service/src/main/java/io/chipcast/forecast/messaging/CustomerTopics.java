@@ -5,7 +5,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -37,14 +36,7 @@ public class CustomerTopics implements KafkaConsumerRebalanceListener {
             Thread.currentThread().interrupt();
             return;
         }
-        for (TopicPartition partition : partitions) {
-            Long next = positions.get(partition);
-            if (next == null) {
-                consumer.seekToBeginning(List.of(partition));
-            } else {
-                consumer.seek(partition, next);
-            }
-        }
+        partitions.forEach(partition -> PartitionPositions.seek(consumer, partition, positions.get(partition)));
     }
 
     @Override

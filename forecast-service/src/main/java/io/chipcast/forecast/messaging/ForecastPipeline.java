@@ -303,7 +303,6 @@ public class ForecastPipeline implements ReferenceSource {
     private void restoreIfPublishingFailed() {
         if (publisher.hasFailed() && lock.tryLock()) {
             try {
-                restoreNeeded = true;
                 untilRestoredIfNeeded();
             } catch (RuntimeException e) {
                 LOG.errorf(e, "forecast pipeline could not restore its customers yet; trying again");

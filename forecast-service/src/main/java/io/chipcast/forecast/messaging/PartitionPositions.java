@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -59,6 +60,15 @@ final class PartitionPositions {
     /** Positions committed elsewhere (the database): held partitions go on from there. */
     void advance(Map<TopicPartition, Long> positions) {
         positions.forEach((partition, position) -> next.computeIfPresent(partition, (p, from) -> Math.max(from, position)));
+    }
+
+    /** Points a channel's consumer at {@code next} in a partition it was just given (null: the partition's beginning). */
+    static void seek(Consumer<?, ?> consumer, TopicPartition partition, Long next) {
+        if (next == null) {
+            consumer.seekToBeginning(List.of(partition));
+        } else {
+            consumer.seek(partition, next);
+        }
     }
 
     /** Whether every partition in {@code ends} has been applied up to that offset. */

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -35,12 +34,7 @@ public class ReferenceTopics implements KafkaConsumerRebalanceListener {
         Map<TopicPartition, Long> known = pipeline.referencePositions(partitions);
         Map<TopicPartition, Long> from = new HashMap<>();
         for (TopicPartition partition : partitions) {
-            Long next = known.get(partition);
-            if (next == null) {
-                consumer.seekToBeginning(List.of(partition));
-            } else {
-                consumer.seek(partition, next);
-            }
+            PartitionPositions.seek(consumer, partition, known.get(partition));
             from.put(partition, consumer.position(partition));
         }
         pipeline.referenceAssigned(from, consumer.endOffsets(partitions));
