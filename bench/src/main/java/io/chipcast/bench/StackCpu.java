@@ -41,11 +41,13 @@ final class StackCpu {
             seconds.merge(service.name(), ownTicks(service.pid()) / TICKS_PER_SECOND, Double::sum);
         }
         seconds.put("broker", ownTicks(state.supervisorPid()) / TICKS_PER_SECOND);
-        // pg_ctl detaches the server from the supervisor: found by its data directory in the workspace.
+        // pg_ctl detaches the server from the supervisor: found by its binary, which unpacks in the
+        // workspace. Its backends run the same binary and match too: each process is counted once.
         double postgres = ProcessHandle.allProcesses()
                 .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false)
                         && process.info().commandLine().map(line -> line.contains(workspace)).orElse(false))
                 .flatMap(server -> Stream.concat(Stream.of(server), server.descendants()))
+                .distinct()
                 .mapToLong(process -> Math.max(0, ownTicks(process.pid())) + childrenTicks(process.pid()))
                 .sum() / TICKS_PER_SECOND;
         seconds.put("PostgreSQL", postgres);
