@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,7 +55,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       its record to the projection whose cause it is, beside the raw Kafka hop measured the same way;</li>
  *   <li>fan-out, three times: a LIST price change of that SKU, which touches all N customers; the
  *       time from that record to the last projection it caused on forecast.projections; then the
- *       last fan-out's documents through Kafka alone, the floor under it on this machine.</li>
+ *       last fan-out's documents through Kafka alone, the floor under it on this machine;</li>
+ *   <li>memory: each service's resident set before the load and after it, and forecast-service's
+ *       heap after a full collection, holding the N customers.</li>
  * </ol>
  * Loopback only, bounded in count and time.
  *
@@ -101,6 +104,7 @@ public final class ForecastLoad {
     }
 
     private void run(int customers, int rate, int seconds) throws Exception {
+        ServiceMemory.residentSets().ifPresent(rss -> System.out.printf("resident memory at idle, before the load: %s%n", rss));
         Thread watcher = watch(Topics.PROJECTIONS.name());
         for (int s = 0; s < SKUS; s++) {
             publish(Topics.CATALOG, new CatalogEntry(sku(s), "V", "F", BigDecimal.valueOf(1000 + 300L * s), BigDecimal.TEN, 80));
@@ -157,6 +161,9 @@ public final class ForecastLoad {
             fanOut(customers, 25_000 + 500L * i, i == FAN_OUTS);
         }
         kafkaAlone(List.copyOf(keptDocuments));
+        ServiceMemory.heapAfterFullGc("forecast-service").ifPresent(mb -> System.out.printf(
+                "forecast-service heap after a full GC, holding %d customers: %d MB%n", customers, mb));
+        ServiceMemory.residentSets().ifPresent(rss -> System.out.printf("resident memory after the load: %s%n", rss));
         watching.set(false);
         watcher.join();
         producer.close();
@@ -286,7 +293,8 @@ public final class ForecastLoad {
             int c = random.nextInt(customers);
             published.accept(publish(Topics.SHIPMENTS, new ShipmentEvent("SHP-" + run + "-" + shipments++, customer(c),
                     hotSku, 100L + random.nextInt(900), BigDecimal.valueOf(24_000), ShipmentStatus.ALLOCATED,
-                    LocalDate.of(2024, 12, 1), Instant.now())));
+                    // Stored instants have microseconds at most (SPEC limits): a finer one is dead-lettered.
+                    LocalDate.of(2024, 12, 1), Instant.now().truncatedTo(ChronoUnit.MICROS))));
             next = waitUntil(next + interval);
         }
     }
