@@ -3,7 +3,6 @@ package io.chipcast.forecast.messaging;
 import io.chipcast.forecast.engine.ForecastEngine;
 import io.chipcast.forecast.engine.ReferenceData;
 import io.chipcast.forecast.repository.Batch;
-import io.chipcast.forecast.repository.CommittedProjection;
 import io.chipcast.forecast.repository.ForecastStore;
 import io.chipcast.forecast.service.BatchCommitter;
 import io.chipcast.forecast.service.EventApplier;
@@ -25,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -293,8 +293,9 @@ public class ForecastPipeline implements ReferenceSource {
 
     /** Commits a batch, then hands its projections to the publisher, which sends them while the next batch is applied. */
     private void commit(Batch batch) {
-        if (committer.commit(batch)) {
-            publisher.publish(batch.committedProjections());
+        OptionalLong commitSeq = committer.commit(batch);
+        if (commitSeq.isPresent()) {
+            publisher.publish(batch.committedProjections(), batch.watermarks(commitSeq.getAsLong()));
             customerPositions.advance(batch.positions());
             groupOffsets.committed(batch.positions());
         }
@@ -349,13 +350,19 @@ public class ForecastPipeline implements ReferenceSource {
     }
 
     private Map<TopicPartition, Long> restore(Set<TopicPartition> partitions) {
+        if (publisher.hasFailed()) {
+            // What is still on its way settles first, so that what it delivered is not published twice.
+            publisher.drain(DRAIN_TIMEOUT);
+        }
         publisher.newRun();
         Set<Integer> numbers = partitionNumbers(partitions);
         Map<TopicPartition, Long> positions = store.positions(partitions);
-        List<CommittedProjection> unpublished = store.unpublished(numbers);
+        List<ForecastStore.UnpublishedProjection> unpublished = store.unpublished(numbers);
         if (!unpublished.isEmpty()) {
             LOG.infof("forecast pipeline publishes %d committed projections the broker never acknowledged", unpublished.size());
-            publisher.publish(unpublished);
+            Map<Integer, Long> watermarks = new HashMap<>();
+            unpublished.forEach(version -> watermarks.merge(version.partition(), version.commitSeq(), Math::max));
+            publisher.publish(unpublished.stream().map(ForecastStore.UnpublishedProjection::projection).toList(), watermarks);
         }
         ForecastStore.CustomerSnapshot snapshot = store.load(numbers);
         // Memory may hold them already, ahead of the database: the snapshot replaces it.

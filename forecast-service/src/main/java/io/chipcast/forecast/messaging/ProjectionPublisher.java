@@ -23,11 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,19 +39,24 @@ import org.jboss.logging.Logger;
 /**
  * Publishes committed projections and their alerts (ADR 009) through the {@value #CHANNEL}
  * channel: straight from memory once their batch has committed, each projection followed by its
- * alerts, in commit order, from a thread of its own; once the broker has acknowledged them, records
- * per customer up to which version it did, in the database, at most once a second. What was
- * committed and never acknowledged — a crash, a broker outage — is published again from the
- * history by whoever owns the customer next, with the same event ids.
+ * alerts, in commit order, from a thread of its own. What the broker acknowledged is recorded in
+ * the database at most once a second as watermarks (ADR 013): per partition of the customer
+ * topics, the commit up to which every publication was acknowledged — a few rows, however many
+ * customers a fan-out moved. What was committed and never acknowledged — a crash, a broker
+ * outage — is published again from the history by whoever owns the customer next, with the same
+ * event ids.
  *
  * <p>A failed send is not retried here: the pipeline sees it ({@link #hasFailed}), restores its
- * customers from the database and publishes again everything unacknowledged, in order.
+ * customers from the database and publishes again everything unacknowledged, in order. No
+ * watermark passes a failed publication; what was acknowledged after it is recorded per customer
+ * when the pipeline starts its new run, so that it is not published twice.
  */
 @ApplicationScoped
 public class ProjectionPublisher {
 
     private static final Logger LOG = Logger.getLogger(ProjectionPublisher.class);
     private static final Duration MARK_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration MARK_TIMEOUT = Duration.ofSeconds(30);
     /** Each record names its topic (forecast.projections or forecast.alerts), key and CloudEvents headers. */
     static final String CHANNEL = "projections-and-alerts";
 
@@ -62,14 +65,9 @@ public class ProjectionPublisher {
     private final PublicationMetrics metrics;
     private final Vertx vertx;
     private final String source;
-    /** Acknowledged and not yet recorded: the highest version per customer. */
-    private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    private final Acknowledgements acknowledgements = new Acknowledgements();
     private final AtomicLong inFlight = new AtomicLong();
     private final Object settled = new Object();
-    /** A send failure of the current run of the pipeline (older runs' failures are theirs). */
-    private volatile Throwable failure;
-    /** Which run of the pipeline this is: a new one after each restore from the database (under the pipeline's lock). */
-    private volatile long run;
     private long timer = -1;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "forecast-publisher");
@@ -103,65 +101,66 @@ public class ProjectionPublisher {
         markAcknowledged().await().atMost(Duration.ofSeconds(10));
     }
 
-    /** A new run of the pipeline: earlier failures are forgotten (the run republishes what they left). */
+    /**
+     * A new run of the pipeline, which is about to republish what the database does not record as
+     * acknowledged. Called after {@link #drain} when a publication failed: what was acknowledged
+     * after the failure is recorded per customer first (unless a failed publication holds the
+     * customer too), and the failure is forgotten. Throws when the database does not answer; what
+     * is to be recorded is kept for the next attempt.
+     */
     void newRun() {
-        run++;
-        failure = null;
+        acknowledgements.startOver();
+        record().await().atMost(MARK_TIMEOUT);
     }
 
-    /** Whether a send of this run failed: what it left unacknowledged is for a new run to publish again. */
+    /** Whether a publication failed: what it left unacknowledged is for a new run to publish again. */
     boolean hasFailed() {
-        return failure != null;
+        return acknowledgements.hasFailed();
     }
 
     /**
      * Hands these committed projections (each followed by its alerts) to the sending thread and
      * returns: the pipeline commits its next batch while they are sent. One sending thread keeps
      * the order of the calls.
+     *
+     * @param watermarks per partition of the customers, the highest commit sequence number among
+     *                   these versions: what their acknowledgement records
      */
-    void publish(List<CommittedProjection> projections) {
+    void publish(List<CommittedProjection> projections, Map<Integer, Long> watermarks) {
         if (projections.isEmpty()) {
             return;
         }
         Instant committed = Instant.now();
-        long sentIn = run;
+        Acknowledgements.Publication publication = acknowledgements.sending(watermarks, projections);
         long records = projections.stream().mapToLong(projection -> 1 + projection.alerts().size()).sum();
         inFlight.addAndGet(records);
         sender.execute(() -> {
             try {
-                send(projections, committed, sentIn, records);
+                send(projections, publication, committed, records);
             } catch (RuntimeException e) {
                 // Not handed to the channel at all (sendAll reports its own failures): the pipeline must know all the same.
-                fail(sentIn, e);
+                acknowledgements.failed(publication, e);
                 settle(records);
             }
         });
     }
 
-    private void send(List<CommittedProjection> projections, Instant committed, long sentIn, long count) {
+    private void send(List<CommittedProjection> projections, Acknowledgements.Publication publication, Instant committed, long count) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>((int) count);
-        Map<String, Long> versions = new HashMap<>();
         for (CommittedProjection projection : projections) {
             records.add(record(Topics.PROJECTIONS, projection.customerId(), projection.eventId(), projection.computedAt(), projection.json()));
             projection.alerts().forEach(alert -> records.add(record(Topics.ALERTS, projection.customerId(),
                     UUID.fromString(alert.alertId()), projection.computedAt(), alert.json())));
-            versions.merge(projection.customerId(), projection.version(), Math::max);
         }
         channel.sendAll(records).subscribe().with(done -> {
             Instant now = Instant.now();
             records.forEach(record -> metrics.published(record.topic(), committed, now));
-            versions.forEach((customer, version) -> acknowledged.merge(customer, version, Math::max));
+            acknowledgements.acknowledged(publication);
             settle(count);
         }, failed -> {
-            fail(sentIn, failed);
+            acknowledgements.failed(publication, failed);
             settle(count);
         });
-    }
-
-    private void fail(long sentIn, Throwable failed) {
-        if (sentIn == run && failure == null) {
-            failure = failed;
-        }
     }
 
     /**
@@ -205,20 +204,20 @@ public class ProjectionPublisher {
 
     /** Records what was acknowledged; kept for the next time if the database does not answer. */
     private Uni<Void> markAcknowledged() {
-        if (acknowledged.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        Map<String, Long> marked = new HashMap<>();
-        for (String customer : List.copyOf(acknowledged.keySet())) {
-            Long version = acknowledged.remove(customer);
-            if (version != null) {
-                marked.put(customer, version);
-            }
-        }
-        return store.markPublished(marked).onFailure().recoverWithUni(failed -> {
-            marked.forEach((customer, version) -> acknowledged.merge(customer, version, Math::max));
-            LOG.debugf("could not record published versions yet (%s)", failed);
+        return record().onFailure().recoverWithUni(failed -> {
+            LOG.debugf("could not record acknowledged projections yet (%s)", failed);
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /** Writes what is to be recorded; on failure it is kept for the next time, and the Uni fails. */
+    private Uni<Void> record() {
+        Acknowledgements.ToRecord toRecord = acknowledgements.take();
+        if (toRecord.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> versions = toRecord.versions().isEmpty() ? Uni.createFrom().voidItem() : store.markPublished(toRecord.versions());
+        return versions.chain(() -> toRecord.watermarks().isEmpty() ? Uni.createFrom().voidItem() : store.markWatermarks(toRecord.watermarks()))
+                .onFailure().invoke(failed -> acknowledgements.putBack(toRecord));
     }
 }

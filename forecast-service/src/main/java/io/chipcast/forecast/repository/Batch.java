@@ -6,6 +6,7 @@ import io.chipcast.contracts.payload.ShipmentEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,5 +83,12 @@ public final class Batch {
     /** The projection versions to publish once this batch is committed, in the order they were made. */
     public List<CommittedProjection> committedProjections() {
         return projectionVersions.stream().map(ProjectionRow::committed).toList();
+    }
+
+    /** Each partition whose customers' projections this batch committed as {@code commitSeq}: what publishing them acknowledges. */
+    public Map<Integer, Long> watermarks(long commitSeq) {
+        Map<Integer, Long> watermarks = new HashMap<>();
+        projectionVersions.forEach(row -> watermarks.put(row.partition(), commitSeq));
+        return watermarks;
     }
 }

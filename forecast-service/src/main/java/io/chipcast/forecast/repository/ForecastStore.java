@@ -104,13 +104,18 @@ public class ForecastStore {
      * so a batch of a few rows is one round trip, and a fan-out of a hundred thousand projections
      * streams as chunks the database inserts while the next ones are encoded, instead of one bind
      * message of hundreds of megabytes.
+     *
+     * @return the batch's commit sequence number, which its projection versions keep: what the
+     *         publisher's watermarks count in (ADR 013)
      */
-    public void commit(Batch batch) {
+    public long commit(Batch batch) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Batch.PlanRow> plans = latestPlans(batch);
         List<Batch.ProjectionRow> latest = List.copyOf(batch.latestProjections.values());
         List<Map.Entry<TopicPartition, Long>> positions = List.copyOf(batch.positions.entrySet());
-        pool.withTransaction(connection -> {
+        return pool.withTransaction(connection -> connection.query("SELECT nextval('projection_commit_seq')").execute()
+                .map(rows -> rows.iterator().next().getLong(0))
+                .chain(commitSeq -> {
                     List<Uni<Void>> statements = new ArrayList<>();
                     statements.addAll(inChunks(connection, batch.processed, "INSERT INTO processed_event (event_id, topic, applied_at) "
                                     + "SELECT event_id, topic, $3 FROM unnest($1::varchar[], $2::varchar[]) AS u(event_id, topic)",
@@ -134,25 +139,25 @@ public class ForecastStore {
                             rows -> Tuple.of(column(rows, r -> r.event().customerId()),
                                     rows.stream().map(Batch.ShipmentRow::partition).toArray(Integer[]::new),
                                     column(rows, r -> Json.writeString(r.event())))));
-                    statements.addAll(inChunks(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on) "
-                                    + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[]) "
+                    statements.addAll(inChunks(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on, commit_seq) "
+                                    + "SELECT *, $5::bigint FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[]) "
                                     + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, "
-                                    + "version = EXCLUDED.version, cost_alerted_on = EXCLUDED.cost_alerted_on",
+                                    + "version = EXCLUDED.version, cost_alerted_on = EXCLUDED.cost_alerted_on, commit_seq = EXCLUDED.commit_seq",
                             rows -> Tuple.of(column(rows, p -> p.projection().customerId()),
                                     rows.stream().map(Batch.ProjectionRow::partition).toArray(Integer[]::new),
                                     rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
-                                    column(rows, p -> p.costAlertedOn().toPlainString()))));
+                                    column(rows, p -> p.costAlertedOn().toPlainString()), commitSeq)));
                     statements.addAll(inChunks(connection, batch.projectionVersions, "INSERT INTO projection_history "
-                                    + "(customer_id, version, payload, computed_at, event_id, alerts) "
-                                    + "SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[]::uuid[], $6::text[])",
+                                    + "(customer_id, version, payload, computed_at, event_id, alerts, commit_seq) "
+                                    + "SELECT *, $7::bigint FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[]::uuid[], $6::text[])",
                             rows -> Tuple.from(List.of(column(rows, p -> p.projection().customerId()),
                                     rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
                                     column(rows, p -> p.committed().json()),
                                     rows.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
                                     column(rows, p -> p.committed().eventId().toString()),
-                                    column(rows, p -> p.committed().alertsJson())))));
-                    return allOf(statements);
-                })
+                                    column(rows, p -> p.committed().alertsJson()), commitSeq))));
+                    return allOf(statements).replaceWith(commitSeq);
+                }))
                 .await().atMost(TIMEOUT);
     }
 
@@ -196,26 +201,52 @@ public class ForecastStore {
     /**
      * The committed projection versions of these partitions that the broker has not acknowledged
      * yet, each customer's in version order: what a crash, a takeover or a broker outage left
-     * unpublished.
+     * unpublished. A version is acknowledged when its partition's watermark covers its commit, or
+     * its customer's published version covers it (ADR 013).
      */
-    public List<CommittedProjection> unpublished(Set<Integer> partitions) {
-        List<CommittedProjection> unpublished = new ArrayList<>();
+    public List<UnpublishedProjection> unpublished(Set<Integer> partitions) {
+        List<UnpublishedProjection> unpublished = new ArrayList<>();
         // The customers behind first (few, usually none), then only their versions from the history.
-        for (Row row : select("SELECT h.customer_id, h.version, h.event_id, h.computed_at, h.payload, h.alerts FROM projection p "
+        for (Row row : select("SELECT h.customer_id, h.version, h.event_id, h.computed_at, h.payload, h.alerts, p.partition, h.commit_seq "
+                + "FROM projection p "
+                + "LEFT JOIN publication_watermark w ON w.partition = p.partition "
                 + "LEFT JOIN projection_publication pub ON pub.customer_id = p.customer_id "
                 + "JOIN projection_history h ON h.customer_id = p.customer_id "
                 + "AND h.version > COALESCE(pub.published_version, 0) AND h.version <= p.version "
-                + "WHERE p.partition = ANY($1) AND p.version > COALESCE(pub.published_version, 0) "
+                + "AND h.commit_seq > COALESCE(w.commit_seq, 0) "
+                + "WHERE p.partition = ANY($1) AND p.commit_seq > COALESCE(w.commit_seq, 0) "
+                + "AND p.version > COALESCE(pub.published_version, 0) "
                 + "ORDER BY h.customer_id, h.version", partitions.toArray(Integer[]::new))) {
-            unpublished.add(CommittedProjection.stored(row.getString("customer_id"), row.getLong("version"), row.getUUID("event_id"),
-                    row.getOffsetDateTime("computed_at").toInstant(), row.getString("payload"), row.getString("alerts")));
+            unpublished.add(new UnpublishedProjection(CommittedProjection.stored(row.getString("customer_id"), row.getLong("version"),
+                    row.getUUID("event_id"), row.getOffsetDateTime("computed_at").toInstant(), row.getString("payload"),
+                    row.getString("alerts")), row.getInteger("partition"), row.getLong("commit_seq")));
         }
         return unpublished;
     }
 
+    /** A committed version not yet acknowledged, with the partition and commit that a watermark counts it by. */
+    public record UnpublishedProjection(CommittedProjection projection, int partition, long commitSeq) {
+    }
+
     /**
-     * Records that the broker acknowledged each customer's projections up to this version. In
-     * customer order, so that two of these at once lock their rows in the same order.
+     * Records that the broker acknowledged, per partition, every version committed up to a
+     * commit sequence number (ADR 013). In partition order, so that two of these at once lock
+     * their rows in the same order.
+     */
+    public Uni<Void> markWatermarks(Map<Integer, Long> commitSeqs) {
+        List<Map.Entry<Integer, Long>> rows = new ArrayList<>(commitSeqs.entrySet());
+        rows.sort(Map.Entry.comparingByKey());
+        return pool.withConnection(connection -> allOf(inChunks(connection, rows, "INSERT INTO publication_watermark (partition, commit_seq) "
+                        + "SELECT * FROM unnest($1::int[], $2::bigint[]) "
+                        + "ON CONFLICT (partition) DO UPDATE SET commit_seq = GREATEST(publication_watermark.commit_seq, EXCLUDED.commit_seq)",
+                chunk -> Tuple.of(chunk.stream().map(Map.Entry::getKey).toArray(Integer[]::new),
+                        chunk.stream().map(Map.Entry::getValue).toArray(Long[]::new)))));
+    }
+
+    /**
+     * Records that the broker acknowledged each customer's projections up to this version: what
+     * was acknowledged beyond a failed send, which no watermark may cover. In customer order, so
+     * that two of these at once lock their rows in the same order.
      */
     public Uni<Void> markPublished(Map<String, Long> versions) {
         List<Map.Entry<String, Long>> rows = new ArrayList<>(versions.entrySet());

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /**
  * Commits a batch of the pipeline in one database transaction (ADR 007): the applied event ids,
@@ -30,14 +31,14 @@ public class BatchCommitter {
                 "From an event's ce_time to the commit of the projections it changed (published right after)").register(meters);
     }
 
-    /** Commits the batch, if it holds anything; returns whether it did. */
-    public boolean commit(Batch batch) {
+    /** Commits the batch, if it holds anything; returns its commit sequence number if it did. */
+    public OptionalLong commit(Batch batch) {
         if (batch.isEmpty()) {
-            return false;
+            return OptionalLong.empty();
         }
-        commitTime.record(() -> store.commit(batch));
+        long commitSeq = commitTime.record(() -> store.commit(batch));
         Instant committed = Instant.now();
         batch.changedBy().forEach(eventTime -> lag.record(Duration.between(eventTime, committed)));
-        return true;
+        return OptionalLong.of(commitSeq);
     }
 }
