@@ -6,16 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.payload.AlertType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Reads what the feed needs from a projection or alert record — whose customer, which version,
- * which plan version, which alert type — with a streaming parser that skips everything else: the
- * gateway reads every record of both topics, and passes the JSON on untouched, so binding whole
- * payloads (a projection carries all its lines) would be work for nothing.
+ * Reads what the feed needs from a projection or alert record. On arrival only its customer, the
+ * record's key; which version, plan version or alert type when the feed or a stream asks for it
+ * ({@link FeedEvent}), with a streaming parser that stops once it has them and skips everything else
+ * unread: the gateway passes the JSON on untouched, so binding whole payloads would be work for nothing.
  */
 final class FeedRecords {
 
@@ -24,40 +24,52 @@ final class FeedRecords {
     private FeedRecords() {
     }
 
-    /** The event a record carries; fails with {@link IllegalArgumentException} when the fields it needs are not there. */
+    /** The event a record carries; fails with {@link IllegalArgumentException} when it has no customer key. */
     static FeedEvent read(ConsumerRecord<String, byte[]> record, long sequence) {
-        Map<String, Object> fields = topLevelScalars(record.value());
-        String customerId = text(fields, "customerId");
-        String json = new String(record.value(), StandardCharsets.UTF_8);
-        if (record.topic().equals(Topics.PROJECTIONS.name())) {
-            return new FeedEvent(sequence, FeedEvent.Kind.PROJECTION, record.partition(), record.offset(), customerId, json, null,
-                    number(fields, "version"), number(fields, "planVersion"));
+        if (record.key() == null || record.key().isBlank()) {
+            throw new IllegalArgumentException("key: missing (the customerId)");
         }
-        AlertType type;
-        try {
-            type = AlertType.valueOf(text(fields, "type"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("type: not an alert type", e);
+        if (record.value() == null) {
+            throw new IllegalArgumentException("value: missing");
         }
-        return new FeedEvent(sequence, FeedEvent.Kind.ALERT, record.partition(), record.offset(), customerId, json, type, 0, 0);
+        FeedEvent.Kind kind = record.topic().equals(Topics.PROJECTIONS.name()) ? FeedEvent.Kind.PROJECTION : FeedEvent.Kind.ALERT;
+        return new FeedEvent(sequence, kind, record.partition(), record.offset(), record.key(), record.value());
     }
 
-    /** The object's top-level text and number fields; nested objects and arrays are skipped unread. */
-    private static Map<String, Object> topLevelScalars(byte[] value) {
+    /** The fields of a value: a projection's version and plan version, an alert's type; or the problem that prevents it. */
+    static FeedEvent.Fields fields(FeedEvent.Kind kind, byte[] value) {
+        try {
+            if (kind == FeedEvent.Kind.PROJECTION) {
+                Map<String, Object> fields = topLevelScalars(value, Set.of("version", "planVersion"));
+                return new FeedEvent.Fields(null, number(fields, "version"), number(fields, "planVersion"), null);
+            }
+            Map<String, Object> fields = topLevelScalars(value, Set.of("type"));
+            try {
+                return new FeedEvent.Fields(AlertType.valueOf(text(fields, "type")), 0, 0, null);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("type: not an alert type", e);
+            }
+        } catch (IllegalArgumentException e) {
+            return new FeedEvent.Fields(null, 0, 0, e.getMessage());
+        }
+    }
+
+    /** The object's top-level text and number fields among {@code wanted}, read until all are found; nested objects and arrays are skipped unread. */
+    private static Map<String, Object> topLevelScalars(byte[] value, Set<String> wanted) {
         Map<String, Object> fields = new HashMap<>();
         try (JsonParser parser = JSON.createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("not a JSON object");
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            while (fields.size() < wanted.size() && parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken token = parser.nextToken();
-                if (token == JsonToken.VALUE_STRING) {
+                if (!wanted.contains(name)) {
+                    parser.skipChildren();
+                } else if (token == JsonToken.VALUE_STRING) {
                     fields.put(name, parser.getText());
                 } else if (token == JsonToken.VALUE_NUMBER_INT) {
                     fields.put(name, parser.getLongValue());
-                } else {
-                    parser.skipChildren();
                 }
             }
         } catch (IOException e) {

@@ -106,8 +106,8 @@ public class ForecastFeed {
                 }
             };
             List<FeedEvent> missed = new ArrayList<>();
-            retained.get(projections).stream().filter(e -> e.customerId().equals(customerId)).forEach(missed::add);
-            retained.get(alerts).stream().filter(e -> e.customerId().equals(customerId)).forEach(missed::add);
+            retained.get(projections).stream().filter(e -> e.customerId().equals(customerId) && readable(e)).forEach(missed::add);
+            retained.get(alerts).stream().filter(e -> e.customerId().equals(customerId) && readable(e)).forEach(missed::add);
             missed.sort(Comparator.comparingLong(FeedEvent::sequence));
             long projectionNext = from.projectionOffset();
             long alertNext = from.alertOffset();
@@ -238,17 +238,31 @@ public class ForecastFeed {
             retainedFrom.put(partition, buffer.removeFirst().offset() + 1);
         }
         Set<Subscription> streams = subscriptions.get(event.customerId());
+        List<PlanVersionWaiter> waiting = event.kind() == FeedEvent.Kind.PROJECTION ? waiters.get(event.customerId()) : null;
+        // Only an event someone waits for is read beyond its key.
+        if ((streams == null && waiting == null) || !readable(event)) {
+            return;
+        }
         if (streams != null) {
             StreamPosition after = positionOf(event.customerId());
             streams.forEach(stream -> deliver(stream, event, after));
         }
-        if (event.kind() == FeedEvent.Kind.PROJECTION) {
-            List<PlanVersionWaiter> waiting = waiters.get(event.customerId());
-            if (waiting != null) {
-                List.copyOf(waiting).stream().filter(waiter -> waiter.planVersion() <= event.planVersion())
-                        .forEach(waiter -> waiter.reached().complete(null));
-            }
+        if (waiting != null) {
+            List.copyOf(waiting).stream().filter(waiter -> waiter.planVersion() <= event.planVersion())
+                    .forEach(waiter -> waiter.reached().complete(null));
         }
+    }
+
+    /** Whether the event's fields can be read; one that cannot is logged and counted each time it would be delivered. */
+    private boolean readable(FeedEvent event) {
+        String problem = event.problem();
+        if (problem != null) {
+            skipped.increment();
+            LOG.warnf("skipped record %s-%d@%d: %s", event.kind() == FeedEvent.Kind.PROJECTION ? Topics.PROJECTIONS.name() : Topics.ALERTS.name(),
+                    event.partition(), event.offset(), problem);
+            return false;
+        }
+        return true;
     }
 
     /** Hands an event to one stream; whatever goes wrong there stays there. */

@@ -32,12 +32,22 @@ class FeedRecordsTest {
     }
 
     @Test
-    void aRecordWithoutWhatTheFeedNeedsIsRefused() {
-        assertThatThrownBy(() -> FeedRecords.read(record(Topics.PROJECTIONS.name(), "{\"customerId\":\"acme\"}"), 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
-        assertThatThrownBy(() -> FeedRecords.read(record(Topics.ALERTS.name(), "{\"customerId\":\"acme\",\"type\":\"NOISE\"}"), 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type");
-        assertThatThrownBy(() -> FeedRecords.read(record(Topics.ALERTS.name(), "not json"), 5)).isInstanceOf(IllegalArgumentException.class);
+    void aRecordWithoutWhatTheFeedNeedsCannotBeDelivered() {
+        assertThat(FeedRecords.read(record(Topics.PROJECTIONS.name(), "{\"customerId\":\"acme\"}"), 3).problem()).contains("version");
+        FeedEvent noise = FeedRecords.read(record(Topics.ALERTS.name(), "{\"customerId\":\"acme\",\"type\":\"NOISE\"}"), 4);
+        assertThat(noise.problem()).contains("type");
+        assertThatThrownBy(noise::alertType).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type");
+        assertThat(FeedRecords.read(record(Topics.ALERTS.name(), "not json"), 5).problem()).isNotNull();
+        assertThatThrownBy(() -> FeedRecords.read(new ConsumerRecord<>(Topics.ALERTS.name(), 0, 42, null, "{}".getBytes(StandardCharsets.UTF_8)), 6))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key");
+    }
+
+    @Test
+    void whatIsNotAskedForIsNotRead() {
+        // Malformed after the fields the feed needs: a projection is read only up to them.
+        FeedEvent event = FeedRecords.read(record(Topics.PROJECTIONS.name(), "{\"version\":7,\"planVersion\":3,\"lines\":[oops"), 7);
+        assertThat(event.problem()).isNull();
+        assertThat(event.version()).isEqualTo(7);
     }
 
     private static ConsumerRecord<String, byte[]> record(String topic, String json) {
