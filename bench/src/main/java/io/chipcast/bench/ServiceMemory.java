@@ -28,10 +28,10 @@ final class ServiceMemory {
 
     /** "gateway 412 MB, pricing-service 301 MB, ..." for the running stack; empty when none runs. */
     static Optional<String> residentSets() {
-        return stack().map(state -> state.services().stream()
-                .map(service -> service.name() + " " + residentMegabytes(service.pid()).stream().mapToObj(Long::toString)
-                        .findFirst().orElse("?") + " MB")
-                .collect(Collectors.joining(", ")));
+        return stack().map(state -> state.services().stream().map(service -> {
+            OptionalLong megabytes = residentMegabytes(service.pid());
+            return service.name() + " " + (megabytes.isPresent() ? megabytes.getAsLong() : "?") + " MB";
+        }).collect(Collectors.joining(", ")));
     }
 
     /** The heap a service uses right after a full collection, in MB; empty when it cannot be asked. */

@@ -321,7 +321,7 @@ public class ForecastPipeline implements ReferenceSource {
         publisher.drain(DRAIN_TIMEOUT);
         Set<TopicPartition> held = customerPositions.held();
         if (held.isEmpty()) {
-            publisher.newRun();
+            publisher.newRun(DRAIN_TIMEOUT);
         } else {
             untilRestored(held);
         }
@@ -350,11 +350,7 @@ public class ForecastPipeline implements ReferenceSource {
     }
 
     private Map<TopicPartition, Long> restore(Set<TopicPartition> partitions) {
-        if (publisher.hasFailed()) {
-            // What is still on its way settles first, so that what it delivered is not published twice.
-            publisher.drain(DRAIN_TIMEOUT);
-        }
-        publisher.newRun();
+        publisher.newRun(DRAIN_TIMEOUT);
         Set<Integer> numbers = partitionNumbers(partitions);
         Map<TopicPartition, Long> positions = store.positions(partitions);
         List<ForecastStore.UnpublishedProjection> unpublished = store.unpublished(numbers);

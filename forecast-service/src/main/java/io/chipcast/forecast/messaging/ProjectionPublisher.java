@@ -103,12 +103,16 @@ public class ProjectionPublisher {
 
     /**
      * A new run of the pipeline, which is about to republish what the database does not record as
-     * acknowledged. Called after {@link #drain} when a publication failed: what was acknowledged
-     * after the failure is recorded per customer first (unless a failed publication holds the
-     * customer too), and the failure is forgotten. Throws when the database does not answer; what
-     * is to be recorded is kept for the next attempt.
+     * acknowledged. When a publication failed, what is still on its way settles first (up to
+     * {@code drainTimeout}), so that what it delivered is not published twice; then what was
+     * acknowledged after the failure is recorded per customer (unless a failed publication holds
+     * the customer too), and the failure is forgotten. Throws when the database does not answer;
+     * what is to be recorded is kept for the next attempt.
      */
-    void newRun() {
+    void newRun(Duration drainTimeout) {
+        if (acknowledgements.hasFailed()) {
+            drain(drainTimeout);
+        }
         acknowledgements.startOver();
         record().await().atMost(MARK_TIMEOUT);
     }
