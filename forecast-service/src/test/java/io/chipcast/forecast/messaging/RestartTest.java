@@ -126,9 +126,15 @@ class RestartTest {
         channels.getPausable("reference-events").resume();
     }
 
-    /** 10 units of the SKU at 100: projected at 1,000.00 (versions 1 and 2). */
+    /**
+     * 10 units of the SKU at 100: projected at 1,000.00 (versions 1 and 2). The price waits for the
+     * plan's version: plans and prices arrive on two channels, and a price read first would leave
+     * the plan a single version.
+     */
     private static void planAndPrice(String customer, String sku) {
         TopicWriter.publish(Topics.DEMAND_PLANS, plan(customer, "US", 1, sku, 10), "test");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(TestTokens.admin())
+                .when().get("/api/v1/projections/" + customer).then().statusCode(200));
         TopicWriter.publish(Topics.PRICES, listPrice(sku, "100"), "test");
         awaitCost(customer, "1000.00");
     }
