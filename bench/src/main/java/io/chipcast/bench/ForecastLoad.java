@@ -271,8 +271,10 @@ public final class ForecastLoad {
     /** The Kafka clients log every configuration at INFO: only warnings, so that the results stand out. */
     /** A new line under a phase's figures: how forecast-service batched and committed during it. */
     private static void printBatches(String phase, Optional<PipelineBatches> before) {
-        before.ifPresent(earlier -> PipelineBatches.sample().ifPresent(now ->
-                System.out.printf("  forecast-service during %s: %s%n", phase, now.since(earlier))));
+        before.ifPresent(earlier -> PipelineBatches.sample().ifPresent(now -> {
+            System.out.printf("  forecast-service during %s: %s%n", phase, now.since(earlier));
+            System.out.printf("  forecast-service during %s: %s%n", phase, now.waitsSince(earlier));
+        }));
     }
 
     private static void quietClientLogs() {

@@ -14,7 +14,8 @@ import java.util.Optional;
  * their records) and database commits (with their time). Two samples give a phase's figures —
  * fewer, larger batches mean fewer transactions for the same records.
  */
-record PipelineBatches(double polls, double records, double commits, double commitSeconds) {
+record PipelineBatches(double polls, double records, double commits, double commitSeconds, double waits, double waitSeconds,
+        double lookups, double lookupSeconds) {
 
     private static final URI METRICS = URI.create("http://localhost:8083/q/metrics");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -34,10 +35,23 @@ record PipelineBatches(double polls, double records, double commits, double comm
             return Optional.of(new PipelineBatches(values.getOrDefault("chipcast_forecast_batch_records_count", 0.0),
                     values.getOrDefault("chipcast_forecast_batch_records_sum", 0.0),
                     values.getOrDefault("chipcast_forecast_commit_seconds_count", 0.0),
-                    values.getOrDefault("chipcast_forecast_commit_seconds_sum", 0.0)));
+                    values.getOrDefault("chipcast_forecast_commit_seconds_sum", 0.0),
+                    values.getOrDefault("chipcast_forecast_poll_wait_seconds_count", 0.0),
+                    values.getOrDefault("chipcast_forecast_poll_wait_seconds_sum", 0.0),
+                    values.getOrDefault("chipcast_forecast_applied_lookup_seconds_count", 0.0),
+                    values.getOrDefault("chipcast_forecast_applied_lookup_seconds_sum", 0.0)));
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    /** "a poll's oldest customer record waited 95.3 ms on average for the pipeline; looking up applied events took 1.2 ms a poll". */
+    String waitsSince(PipelineBatches earlier) {
+        double waited = waits - earlier.waits;
+        double looked = lookups - earlier.lookups;
+        return String.format("a poll's oldest customer record waited %.1f ms on average for the pipeline; looking up applied events took %.1f ms a poll",
+                waited == 0 ? 0 : (waitSeconds - earlier.waitSeconds) * 1000 / waited,
+                looked == 0 ? 0 : (lookupSeconds - earlier.lookupSeconds) * 1000 / looked);
     }
 
     /** "12 polls of 35.2 records on average; 14 commits, 0.1 s in all (7.1 ms each)". */

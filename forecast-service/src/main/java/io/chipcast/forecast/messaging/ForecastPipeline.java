@@ -10,6 +10,7 @@ import io.chipcast.forecast.service.IncomingRecord;
 import io.chipcast.forecast.service.ReferenceSource;
 import io.chipcast.platform.metrics.Timers;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,6 +83,7 @@ public class ForecastPipeline implements ReferenceSource {
     private final MeterRegistry meters;
     private final ManagedExecutor workers;
     private final EventApplier applier;
+    private final Timer pollWait;
     private final ReentrantLock lock = new ReentrantLock();
     private final PartitionPositions referencePositions = new PartitionPositions();
     private final PartitionPositions customerPositions = new PartitionPositions();
@@ -114,6 +116,8 @@ public class ForecastPipeline implements ReferenceSource {
         this.workers = workers;
         this.applier = new EventApplier(new ForecastEngine(costChangePercent, Clock.systemUTC()), store, meters,
                 Timers.histogram("chipcast.forecast.recompute", "Applying one event to the engine").register(meters));
+        this.pollWait = Timers.histogram("chipcast.forecast.poll.wait",
+                "From the broker's timestamp of a poll's oldest customer record to the pipeline taking the poll").register(meters);
         // A publication that failed while no record arrives is noticed here, not at the next record.
         watchdog.scheduleWithFixedDelay(this::restoreIfPublishingFailed, 1, 1, TimeUnit.SECONDS);
     }
@@ -149,6 +153,7 @@ public class ForecastPipeline implements ReferenceSource {
     @Incoming(CUSTOMER_CHANNEL)
     @Blocking
     public void readCustomers(ConsumerRecords<String, byte[]> poll) {
+        recordWait(poll);
         withEngine(() -> {
             List<IncomingRecord> records = customerPositions.unapplied(poll).stream().map(IncomingRecord::read).toList();
             if (!records.isEmpty()) {
@@ -156,6 +161,16 @@ public class ForecastPipeline implements ReferenceSource {
                 meters.summary("chipcast.forecast.batch.records").record(records.size());
             }
         });
+    }
+
+    private void recordWait(ConsumerRecords<String, byte[]> poll) {
+        long oldest = Long.MAX_VALUE;
+        for (ConsumerRecord<String, byte[]> record : poll) {
+            oldest = Math.min(oldest, record.timestamp());
+        }
+        if (oldest != Long.MAX_VALUE) {
+            pollWait.record(Math.max(0, System.currentTimeMillis() - oldest), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**

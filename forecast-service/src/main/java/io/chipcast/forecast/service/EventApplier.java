@@ -11,6 +11,7 @@ import io.chipcast.forecast.engine.ReferenceData;
 import io.chipcast.forecast.repository.Batch;
 import io.chipcast.forecast.repository.CommittedProjection;
 import io.chipcast.forecast.repository.ForecastStore;
+import io.chipcast.platform.metrics.Timers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
@@ -48,6 +49,7 @@ public final class EventApplier {
     private final ForecastStore store;
     private final MeterRegistry meters;
     private final Timer recomputeTime;
+    private final Timer lookupTime;
     private final Map<String, Integer> partitionOfCustomer = new HashMap<>();
     /** The ce_ids of the latest reference events, to apply a redelivered one once; bounded, oldest forgotten first. */
     private final Set<String> seenReferenceEvents = Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -63,6 +65,8 @@ public final class EventApplier {
         this.store = store;
         this.meters = meters;
         this.recomputeTime = recomputeTime;
+        this.lookupTime = Timers.histogram("chipcast.forecast.applied-lookup", "Looking up which of a poll's customer events were applied before")
+                .register(meters);
     }
 
     /** A reference event read while no customer is loaded yet: it changes the reference data only. */
@@ -78,7 +82,7 @@ public final class EventApplier {
     public void apply(List<IncomingRecord> records, Consumer<Batch> commit) {
         Set<String> customerEventIds = new HashSet<>();
         records.stream().filter(r -> !r.isDeadLetter() && isCustomerTopic(r)).forEach(r -> customerEventIds.add(r.event().id()));
-        Set<String> alreadyApplied = store.processed(customerEventIds);
+        Set<String> alreadyApplied = lookupTime.record(() -> store.processed(customerEventIds));
 
         Batch batch = new Batch();
         for (IncomingRecord record : records) {
