@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +52,23 @@ public abstract class ServiceEndpointsContract {
         given().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("openapi", startsWith("3."));
+    }
+
+    @Test
+    void documentsEveryOperationsAnswersParametersAndProblems() {
+        Map<String, Object> document = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        assertThat(OpenApiDocumentation.gaps(document)).isEmpty();
+        assertThat(document).extractingByKey("components").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .extractingByKey("schemas").asInstanceOf(InstanceOfAssertFactories.MAP).containsKeys("Problem", "Violation");
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        given().when().get("/q/swagger-ui/index.html")
+                .then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("swagger"));
     }
 
     @Test

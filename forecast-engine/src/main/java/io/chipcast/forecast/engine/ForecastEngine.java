@@ -1,5 +1,6 @@
 package io.chipcast.forecast.engine;
 
+import io.chipcast.contracts.api.WhatIf;
 import io.chipcast.contracts.payload.Alert;
 import io.chipcast.contracts.payload.CatalogEntry;
 import io.chipcast.contracts.payload.Cause;
@@ -140,11 +141,6 @@ public final class ForecastEngine {
         shipments.forEach(state::apply);
         ProjectionContent content = Projector.project(plan, state.shipments(), hypothetical);
         return new WhatIf(plan.customerId(), content.planVersion(), content.projectedCost(), content.blockedValue(), content.lines());
-    }
-
-    /** A hypothetical projection: what it would be, never stored nor published. */
-    public record WhatIf(String customerId, long planVersion, BigDecimal projectedCost, BigDecimal blockedValue,
-            List<ProjectionLine> lines) {
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.chipcast.forecast.rest;
 
-import io.chipcast.forecast.engine.ForecastEngine;
+import io.chipcast.contracts.api.WhatIf;
+import io.chipcast.contracts.api.WhatIfRequest;
+import io.chipcast.contracts.payload.Projection;
 import io.chipcast.forecast.repository.ForecastStore;
 import io.chipcast.forecast.service.ProjectionQueries;
 import io.chipcast.platform.rest.PageRequest;
@@ -23,9 +25,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Customers' projections (SPEC section 5), read from the database that every instance shares, so
@@ -45,6 +50,8 @@ public class ProjectionResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "The customer's projection",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Projection.class)))
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public Uni<String> projection(@PathParam("customerId") String customerId) {
         readable(customerId);
@@ -54,9 +61,12 @@ public class ProjectionResource {
     /** The versions of the projection, oldest first, each with the cause that changed it; a page at a time. */
     @GET
     @Path("history")
+    @APIResponse(responseCode = "200", description = "A page of versions, oldest first; a Link header (rel=\"next\") when more follow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Projection.class)))
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public Uni<Response> history(@PathParam("customerId") String customerId, @QueryParam("limit") String limit,
-            @QueryParam("after") String after, @Context UriInfo uri) {
+            @Parameter(description = "the version after which the page starts",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("after") String after, @Context UriInfo uri) {
         readable(customerId);
         PageRequest page = PageRequest.of(limit, after);
         long afterVersion = RequestParameters.wholeNumber("after", after, 0, Long.MAX_VALUE, 0);
@@ -74,7 +84,7 @@ public class ProjectionResource {
     @Path("what-if")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
-    public Uni<ForecastEngine.WhatIf> whatIf(@PathParam("customerId") String customerId,
+    public Uni<WhatIf> whatIf(@PathParam("customerId") String customerId,
             @RequestBody(content = @Content(schema = @Schema(implementation = WhatIfRequest.class))) String body) {
         readable(customerId);
         WhatIfRequest request = RequestBodies.one(body, WhatIfRequest.class);

@@ -1,5 +1,6 @@
 package io.chipcast.forecast.service;
 
+import io.chipcast.contracts.api.WhatIf;
 import io.chipcast.contracts.payload.PriceChange;
 import io.chipcast.contracts.payload.Ruling;
 import io.chipcast.forecast.engine.ForecastEngine;
@@ -36,7 +37,7 @@ public class ProjectionQueries {
     }
 
     /** The customer's projection under hypothetical price changes and rulings; nothing is stored or published. */
-    public Uni<ForecastEngine.WhatIf> whatIf(String customerId, List<PriceChange> priceChanges, List<Ruling> rulings) {
+    public Uni<WhatIf> whatIf(String customerId, List<PriceChange> priceChanges, List<Ruling> rulings) {
         return store.customer(customerId)
                 .map(found -> found.orElseThrow(() -> new NotFoundException("customer " + customerId + " has no plan")))
                 .chain(customer -> Uni.createFrom().completionStage(reference.referenceSnapshot())

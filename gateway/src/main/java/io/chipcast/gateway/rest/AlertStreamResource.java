@@ -1,6 +1,8 @@
 package io.chipcast.gateway.rest;
 
+import io.chipcast.contracts.payload.Alert;
 import io.chipcast.contracts.payload.AlertType;
+import io.chipcast.contracts.payload.Projection;
 import io.chipcast.gateway.rest.stream.AlertStreams;
 import io.chipcast.gateway.service.feed.ForecastFeed;
 import io.chipcast.platform.rest.ProblemException;
@@ -24,6 +26,11 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A customer's alerts and projection changes as {@code text/event-stream} (SPEC section 5): a
@@ -48,9 +55,14 @@ public class AlertStreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @APIResponse(responseCode = "200", description = "Server-sent events, each with an id to resume from: snapshot and projection "
+            + "(data: a Projection), alert (data: an Alert), reset, overflow",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(oneOf = {Projection.class, Alert.class})))
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public void alerts(@PathParam("customerId") String customerId, @HeaderParam("Last-Event-ID") String lastEventId,
-            @QueryParam("type") List<String> type, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(description = "only these alert types (repeatable, or comma-separated)",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AlertType.class)) @QueryParam("type") List<String> type,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context SseEventSink sink, @Context Sse sse) {
         access.requireReadable(RequestParameters.identifier("customerId", customerId));
         Set<AlertType> types = alertTypes(type);

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The customers with a demand plan that the caller may read, by id: what the dashboard offers to choose from. */
 @Path("/api/v1/customers")
@@ -32,7 +35,9 @@ public class CustomerResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
-    public Uni<List<DemandPlanService.CustomerSummary>> customers(@QueryParam("limit") String limit) {
+    public Uni<List<DemandPlanService.CustomerSummary>> customers(@Parameter(description = "How many customers at most",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT, defaultValue = "" + MAX_LIMIT))
+            @QueryParam("limit") String limit) {
         int size = (int) RequestParameters.wholeNumber("limit", limit, 1, MAX_LIMIT, MAX_LIMIT);
         return plans.customers(access.readsEveryCustomer() ? null : access.viewerCustomers(), size);
     }

@@ -7,6 +7,7 @@ import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.rest.WriteResponses;
+import io.chipcast.platform.rest.WrittenEvent;
 import io.chipcast.platform.security.CustomerAccess;
 import io.chipcast.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Customers' demand plans (SPEC section 5). The body is a plan's name, country and lines; the
@@ -47,6 +49,10 @@ public class DemandPlanResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The customer's first plan, stored and published, with the event it caused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {DemandPlan.class, WrittenEvent.class})))
+    @APIResponse(responseCode = "200", description = "The plan's next version, stored and published, with the event it caused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {DemandPlan.class, WrittenEvent.class})))
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> put(@PathParam("customerId") String customerId,
             @HeaderParam(TransactionalWrites.IDEMPOTENCY_KEY) String idempotencyKey,

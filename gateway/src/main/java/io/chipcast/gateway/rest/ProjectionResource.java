@@ -1,5 +1,7 @@
 package io.chipcast.gateway.rest;
 
+import io.chipcast.contracts.api.WhatIf;
+import io.chipcast.contracts.api.WhatIfRequest;
 import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.Projection;
 import io.chipcast.gateway.rest.client.ForecastQueries;
@@ -31,7 +33,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A customer's projection, its history and what-if, answered by forecast-service (ADR 008). With
@@ -61,10 +68,14 @@ public class ProjectionResource {
 
     @GET
     @Path("projection")
+    @APIResponse(responseCode = "200", description = "The customer's projection",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Projection.class)))
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public Uni<Response> projection(@PathParam("customerId") String customerId,
-            @Parameter(description = "wait until the projection reflects this plan version") @QueryParam("minPlanVersion") String minPlanVersion,
-            @Parameter(description = "seconds to wait for minPlanVersion (1-30, default 10)") @QueryParam("wait") String wait,
+            @Parameter(description = "wait until the projection reflects this plan version",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("minPlanVersion") String minPlanVersion,
+            @Parameter(description = "seconds to wait for minPlanVersion", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + MAX_WAIT_SECONDS, defaultValue = "" + DEFAULT_WAIT_SECONDS)) @QueryParam("wait") String wait,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return answer(customerId, minPlanVersion, wait, authorization, () -> queries.projection(customerId, authorization))
                 .map(Upstream::toResponse);
@@ -73,12 +84,17 @@ public class ProjectionResource {
     /** The versions of the projection, oldest first, each with its cause; a page at a time ({@code limit}, {@code after}). */
     @GET
     @Path("projection/history")
+    @APIResponse(responseCode = "200", description = "A page of versions, oldest first; a Link header (rel=\"next\") when more follow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Projection.class)))
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public Uni<Response> history(@PathParam("customerId") String customerId,
-            @Parameter(description = "wait until the projection reflects this plan version") @QueryParam("minPlanVersion") String minPlanVersion,
-            @Parameter(description = "seconds to wait for minPlanVersion (1-30, default 10)") @QueryParam("wait") String wait,
-            @Parameter(description = "versions per page (1-10000, default 1000)") @QueryParam("limit") String limit,
-            @Parameter(description = "the version after which the page starts") @QueryParam("after") String after,
+            @Parameter(description = "wait until the projection reflects this plan version",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("minPlanVersion") String minPlanVersion,
+            @Parameter(description = "seconds to wait for minPlanVersion", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + MAX_WAIT_SECONDS, defaultValue = "" + DEFAULT_WAIT_SECONDS)) @QueryParam("wait") String wait,
+            @QueryParam("limit") String limit,
+            @Parameter(description = "the version after which the page starts", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+            @QueryParam("after") String after,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, after);
         RequestParameters.wholeNumber("after", after, 0, Long.MAX_VALUE, 0);
@@ -91,8 +107,10 @@ public class ProjectionResource {
     @Path("what-if")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    @APIResponse(responseCode = "200", description = "The projection it would be: nothing is stored or published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WhatIf.class)))
     public Uni<Response> whatIf(@PathParam("customerId") String customerId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            String body) {
+            @RequestBody(content = @Content(schema = @Schema(implementation = WhatIfRequest.class))) String body) {
         access.requireReadable(RequestParameters.identifier("customerId", customerId));
         return fromForecast(queries.whatIf(customerId, authorization, body)).map(Upstream::toResponse);
     }

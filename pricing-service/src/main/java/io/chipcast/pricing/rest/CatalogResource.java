@@ -7,6 +7,7 @@ import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.rest.WriteResponses;
+import io.chipcast.platform.rest.WrittenEvent;
 import io.chipcast.platform.security.Roles;
 import io.chipcast.pricing.service.CatalogService;
 import io.smallrye.mutiny.Uni;
@@ -26,9 +27,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Objects;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The SKU catalog (SPEC section 5). */
@@ -47,6 +49,10 @@ public class CatalogResource {
 
     @PUT
     @Path("{sku}")
+    @APIResponse(responseCode = "201", description = "Added to the catalog, with the event it caused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {CatalogEntry.class, WrittenEvent.class})))
+    @APIResponse(responseCode = "200", description = "Replaced in the catalog, with the event it caused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {CatalogEntry.class, WrittenEvent.class})))
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER})
     public Uni<Response> put(@PathParam("sku") String sku,

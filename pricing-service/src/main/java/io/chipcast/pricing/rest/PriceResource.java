@@ -8,8 +8,8 @@ import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.rest.WriteResponses;
 import io.chipcast.platform.security.Roles;
-import io.chipcast.pricing.service.PriceService;
 import io.chipcast.pricing.service.PriceService.PricedChange;
+import io.chipcast.pricing.service.PriceService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,9 +27,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Price changes and the price in effect at an instant (SPEC sections 4 and 5). */
@@ -49,6 +52,9 @@ public class PriceResource {
     /** One price change, or a JSON array of them (a bulk feed, all or nothing). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Accepted and published: the change (an array of them for a bulk request), "
+            + "each with the eventId and eventType of the event it caused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {PriceChange.class, PriceChange[].class})))
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER})
     public Uni<Response> post(@HeaderParam(TransactionalWrites.IDEMPOTENCY_KEY) String idempotencyKey,
             @RequestBody(content = @Content(schema = @Schema(oneOf = {PriceChange.class, PriceChange[].class}))) String body) {
@@ -63,8 +69,10 @@ public class PriceResource {
     @GET
     @Path("{sku}")
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
-    public Uni<PricedChange> inEffect(@PathParam("sku") String sku, @QueryParam("market") String market,
-            @QueryParam("asOf") String asOf) {
+    public Uni<PricedChange> inEffect(@PathParam("sku") String sku,
+            @Parameter(description = "The market (default LIST)", schema = @Schema(implementation = Market.class)) @QueryParam("market") String market,
+            @Parameter(description = "The instant the price is in effect at (RFC 3339; default now)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("asOf") String asOf) {
         return prices.inEffect(RequestParameters.identifier("sku", sku),
                 RequestParameters.oneOf("market", market, Market.class, Market.LIST),
                 RequestParameters.instant("asOf", asOf, Instant.now()));
@@ -73,7 +81,9 @@ public class PriceResource {
     @GET
     @Path("{sku}/history")
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.ANALYST, Roles.VIEWER})
-    public Uni<RestResponse<List<PricedChange>>> history(@PathParam("sku") String sku, @QueryParam("market") String market,
+    public Uni<RestResponse<List<PricedChange>>> history(@PathParam("sku") String sku,
+            @Parameter(description = "Only this market's changes (default: every market)", schema = @Schema(implementation = Market.class))
+            @QueryParam("market") String market,
             @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, after);
         return prices.history(RequestParameters.identifier("sku", sku), RequestParameters.oneOf("market", market, Market.class, null),

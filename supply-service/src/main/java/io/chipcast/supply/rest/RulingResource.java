@@ -6,6 +6,7 @@ import io.chipcast.platform.rest.PageRequest;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.rest.WriteResponses;
+import io.chipcast.platform.rest.WrittenEvent;
 import io.chipcast.platform.security.Roles;
 import io.chipcast.supply.service.RulingService;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +28,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Export-control rulings (SPEC sections 3 and 5). Rulings are public reference data: every role reads them. */
@@ -45,6 +47,10 @@ public class RulingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Issued and published, with the event it caused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {Ruling.class, WrittenEvent.class})))
+    @APIResponse(responseCode = "200", description = "An amendment of a ruling issued before, published, with the event it caused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = {Ruling.class, WrittenEvent.class})))
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER})
     public Uni<Response> issue(@HeaderParam(TransactionalWrites.IDEMPOTENCY_KEY) String idempotencyKey,
             @RequestBody(content = @Content(schema = @Schema(implementation = Ruling.class))) String body) {

@@ -9,8 +9,8 @@ import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.rest.WriteResponses;
 import io.chipcast.platform.security.CustomerAccess;
 import io.chipcast.platform.security.Roles;
-import io.chipcast.supply.service.ShipmentService;
 import io.chipcast.supply.service.ShipmentService.ShipmentHistory;
+import io.chipcast.supply.service.ShipmentService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +31,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Shipment events and shipments' states (SPEC sections 3 and 5). A viewer sees only its customers' shipments. */
@@ -52,6 +53,9 @@ public class ShipmentResource {
     /** One event of a shipment, new or existing, or a JSON array of them (a bulk feed, all or nothing). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Accepted and published: the event (an array of them for a bulk request), "
+            + "each with the eventId and eventType of the event it caused",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {ShipmentEvent.class, ShipmentEvent[].class})))
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER})
     public Uni<Response> post(@HeaderParam(TransactionalWrites.IDEMPOTENCY_KEY) String idempotencyKey,
             @RequestBody(content = @Content(schema = @Schema(oneOf = {ShipmentEvent.class, ShipmentEvent[].class}))) String body) {

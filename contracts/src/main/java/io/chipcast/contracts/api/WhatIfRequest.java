@@ -1,4 +1,4 @@
-package io.chipcast.forecast.rest;
+package io.chipcast.contracts.api;
 
 import io.chipcast.contracts.payload.PriceChange;
 import io.chipcast.contracts.payload.Ruling;
