@@ -20,7 +20,9 @@ import java.util.Map;
 /** Replays a scenario file into a running stack and prints what it left: for {@code up} and {@code load}. */
 final class ScenarioReplay {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    /** How long the projections may take to reflect a scenario: two minutes, and 20 ms more per event of a large file. */
+    private static final Duration BASE_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration TIMEOUT_PER_EVENT = Duration.ofMillis(20);
 
     private ScenarioReplay() {
     }
@@ -43,7 +45,7 @@ final class ScenarioReplay {
                 state.adminToken());
         ScenarioLoader.Result result;
         try {
-            result = loader.load(scenario, TIMEOUT, message -> out.println("… " + message));
+            result = loader.load(scenario, BASE_TIMEOUT.plus(TIMEOUT_PER_EVENT.multipliedBy(scenario.events().size())), message -> out.println("… " + message));
         } catch (ScenarioLoader.LoadFailure | IllegalStateException e) {
             out.println("the replay stopped: " + e.getMessage());
             out.println("events before it were applied; fix the file and load it into a fresh stack (./chipcast down, rm -rf .chipcast/data).");

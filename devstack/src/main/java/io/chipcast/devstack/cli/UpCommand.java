@@ -65,7 +65,7 @@ final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "chipcast-stop"));
         try {
-            stack.awaitReady(READY_TIMEOUT);
+            stack.awaitReady(READY_TIMEOUT, message -> out.println("… " + message));
         } catch (LocalStack.StackFailure e) {
             out.println("chipcast could not start: " + e.getMessage());
             return 1;
@@ -107,6 +107,15 @@ final class UpCommand implements Callable<Integer> {
         }
     }
 
+    /** Prints the supervisor's progress lines ("… ") written since the {@code shown} lines of its log; returns how many lines were read. */
+    private int showProgress(Path log, int shown) throws IOException {
+        String text = Files.readString(log);
+        // Whole lines only: the last one may still be being written.
+        List<String> lines = text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
+        lines.subList(Math.min(shown, lines.size()), lines.size()).stream().filter(line -> line.startsWith("… ")).forEach(out::println);
+        return Math.max(shown, lines.size());
+    }
+
     /** Starts a supervisor in its own session (so closing the terminal does not stop it) and returns once it is ready. */
     private int startDetached(Workspace workspace) throws IOException, InterruptedException {
         Files.createDirectories(workspace.logs());
@@ -130,11 +139,14 @@ final class UpCommand implements Callable<Integer> {
         out.println("starting chipcast in the background (log: " + log + ") …");
         Instant started = Instant.now();
         Instant deadline = started.plus(READY_TIMEOUT).plusSeconds(30);
+        int linesShown = 0;
         while (Instant.now().isBefore(deadline)) {
+            linesShown = showProgress(log, linesShown);
             Optional<StackState> state = StackState.read(workspace.stateFile())
                     .filter(s -> s.supervisorPid() == supervisor.pid() || ProcessHandle.of(s.supervisorPid())
                             .flatMap(ProcessHandle::parent).map(p -> p.pid() == supervisor.pid()).orElse(false));
             if (state.isPresent()) {
+                showProgress(log, linesShown);
                 Summary.print(state.get(), Duration.between(started, Instant.now()), out);
                 int replayed = replay(workspace, state.get());
                 out.println("Stop it with ./chipcast down.");

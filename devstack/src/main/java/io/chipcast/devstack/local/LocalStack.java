@@ -77,11 +77,17 @@ public final class LocalStack implements AutoCloseable {
      * exits while starting.
      */
     public void awaitReady(Duration timeout) throws InterruptedException {
-        awaitReady(services, timeout);
+        awaitReady(services, timeout, message -> { });
     }
 
-    private static void awaitReady(List<ServiceProcess> starting, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
+    /** {@link #awaitReady(Duration)}, telling {@code progress} as each service becomes ready. */
+    public void awaitReady(Duration timeout, Progress progress) throws InterruptedException {
+        awaitReady(services, timeout, progress);
+    }
+
+    private static void awaitReady(List<ServiceProcess> starting, Duration timeout, Progress progress) throws InterruptedException {
+        Instant started = Instant.now();
+        Instant deadline = started.plus(timeout);
         List<ServiceProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
@@ -92,6 +98,8 @@ public final class LocalStack implements AutoCloseable {
                 }
                 if (ReadinessProbe.isReady(service.url())) {
                     waiting.remove(service);
+                    progress.step(String.format("%s is ready (%.1f s)", service.service().moduleName(),
+                            Duration.between(started, Instant.now()).toMillis() / 1000.0));
                 }
             }
             if (Instant.now().isAfter(deadline)) {
@@ -121,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess another = ServiceProcess.start(service, workspace.serviceApp(service.moduleName()), port,
                 workspace.logs().resolve(service.moduleName() + "-" + instance + ".log"), environment, jvmOptions(service));
         services.add(another);
-        awaitReady(List.of(another), timeout);
+        awaitReady(List.of(another), timeout, message -> { });
         return another;
     }
 

@@ -1,6 +1,7 @@
 package io.chipcast.devstack.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chipcast.contracts.Topic;
 import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.Alert;
@@ -10,6 +11,7 @@ import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.contracts.payload.Projection;
 import io.chipcast.contracts.payload.ShipmentEvent;
 import io.chipcast.contracts.scenario.ScenarioFile;
+import io.chipcast.contracts.validation.Limits;
 import io.chipcast.contracts.validation.Validated;
 import io.chipcast.devstack.http.SseClient;
 import io.chipcast.forecast.engine.ForecastEngine;
@@ -34,8 +36,9 @@ import java.util.function.Consumer;
 
 /**
  * Replays a scenario through chipcast's public HTTP APIs, in order — catalog entries and prices to
- * pricing-service, rulings and shipment events to supply-service, plans to the gateway — then waits
- * until every customer's projection, read through the gateway, reflects all of it.
+ * pricing-service, rulings and shipment events to supply-service, plans to the gateway; consecutive
+ * price changes, and consecutive shipment events, as one bulk request each — then waits until every
+ * customer's projection, read through the gateway, reflects all of it.
  *
  * <p>"Reflects all of it" is exact, not a guess from quiet time: the loader runs the same events
  * through a {@link ForecastEngine} of its own, and waits until each customer's projection has that
@@ -53,6 +56,7 @@ public final class ScenarioLoader {
     /** How long a write is retried while its service answers 503 or cannot be reached (it restarts, or its database does). */
     private static final Duration RETRY_WRITES_FOR = Duration.ofSeconds(90);
     private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(5);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
     private final URI pricing;
     private final URI supply;
@@ -93,11 +97,21 @@ public final class ScenarioLoader {
             }
             ForecastEngine expected = new ForecastEngine(BigDecimal.ONE, Clock.systemUTC());
             List<String> eventIds = new ArrayList<>();
-            for (ScenarioFile.Event event : scenario.events()) {
-                JsonNode answer = Json.parseTree(send(event).getBytes(StandardCharsets.UTF_8));
-                eventIds.add(answer.path("eventId").asText());
-                Validated payload = event.payload() instanceof DemandPlan plan ? versioned(plan, answer) : event.payload();
-                expected.apply(payload, new Cause(UUID.randomUUID().toString(), event.topic().eventType()));
+            List<ScenarioFile.Event> events = scenario.events();
+            SendingProgress sending = new SendingProgress(events.size(), progress);
+            for (int from = 0; from < events.size(); ) {
+                List<ScenarioFile.Event> together = events.subList(from, endOfBulk(events, from));
+                List<JsonNode> answers = together.size() == 1 ? List.of(Json.parseTree(send(together.get(0)).getBytes(StandardCharsets.UTF_8)))
+                        : sendTogether(together);
+                for (int i = 0; i < together.size(); i++) {
+                    ScenarioFile.Event event = together.get(i);
+                    JsonNode answer = answers.get(i);
+                    eventIds.add(answer.path("eventId").asText());
+                    Validated payload = event.payload() instanceof DemandPlan plan ? versioned(plan, answer) : event.payload();
+                    expected.apply(payload, new Cause(UUID.randomUUID().toString(), event.topic().eventType()));
+                }
+                from += together.size();
+                sending.sent(from);
             }
             progress.accept("replayed " + scenario.events().size() + " events of " + scenario.name()
                     + "; waiting for the projections of " + customers.size() + " customers");
@@ -148,6 +162,39 @@ public final class ScenarioLoader {
                     + " " + problemDetail(response.body()));
         }
         return response.body();
+    }
+
+    /**
+     * Where the run of events that can travel in one request, starting at {@code from}, ends
+     * (exclusive): consecutive price changes, or consecutive shipment events, up to a bulk request's
+     * bound. The order of the file is kept: a run ends at the first event of another kind.
+     */
+    static int endOfBulk(List<ScenarioFile.Event> events, int from) {
+        Topic<String, ?> topic = events.get(from).topic();
+        if (topic != Topics.PRICES && topic != Topics.SHIPMENTS) {
+            return from + 1;
+        }
+        int to = from + 1;
+        while (to < events.size() && events.get(to).topic() == topic && to - from < Limits.MAX_BULK_ITEMS) {
+            to++;
+        }
+        return to;
+    }
+
+    /** Sends a run of price changes or shipment events as one bulk request (all or nothing); returns each one's answer, in order. */
+    private List<JsonNode> sendTogether(List<ScenarioFile.Event> together) {
+        ScenarioFile.Event first = together.get(0);
+        URI endpoint = first.topic() == Topics.PRICES ? pricing.resolve("/api/v1/prices") : supply.resolve("/api/v1/shipments");
+        String body = Json.writeString(together.stream().map(ScenarioFile.Event::payload).toList());
+        String what = first.where() + " to " + together.get(together.size() - 1).where();
+        HttpResponse<String> response = write(HttpRequest.newBuilder(endpoint).POST(bodyOf(body)).header("Content-Type", "application/json"), what);
+        if (response.statusCode() >= 300) {
+            throw new LoadFailure(what + " (" + together.size() + " events of " + first.topic().name() + ", sent together; [i] counts from "
+                    + first.where() + ") were refused: HTTP " + response.statusCode() + " " + problemDetail(response.body()));
+        }
+        List<JsonNode> answers = new ArrayList<>();
+        Json.parseTree(response.body().getBytes(StandardCharsets.UTF_8)).forEach(answers::add);
+        return answers;
     }
 
     /** Polls the gateway until every customer's projection has the content the loader's own engine computed. */
@@ -284,6 +331,27 @@ public final class ScenarioLoader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LoadFailure("interrupted");
+        }
+    }
+
+    /** Tells how far the sending is, every {@link #PROGRESS_EVERY} at most: a large file takes a while. */
+    private static final class SendingProgress {
+        private final int total;
+        private final Consumer<String> progress;
+        private final long started = System.nanoTime();
+        private long lastTold = started;
+
+        SendingProgress(int total, Consumer<String> progress) {
+            this.total = total;
+            this.progress = progress;
+        }
+
+        void sent(int count) {
+            long now = System.nanoTime();
+            if (count < total && now - lastTold >= PROGRESS_EVERY.toNanos()) {
+                lastTold = now;
+                progress.accept(String.format("sent %,d of %,d events (%,.0f events/s)", count, total, count / ((now - started) / 1e9)));
+            }
         }
     }
 }
