@@ -12,6 +12,7 @@ import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.Alert;
 import io.chipcast.contracts.payload.AlertType;
 import io.chipcast.contracts.payload.Projection;
+import io.chipcast.contracts.payload.Severity;
 import io.chipcast.devstack.http.SseClient;
 import io.chipcast.testkit.TestTokens;
 import io.chipcast.testkit.TopicWriter;
@@ -158,6 +159,62 @@ class AlertStreamTest {
             await().atMost(WAIT).until(() -> dropped() > droppedBefore);
             assertThat(readUntil(slow.getInputStream(), "did not keep up")).as("told before being disconnected").isTrue();
         }
+    }
+
+    @Test
+    void theAlertFeedCarriesEveryCustomersAlertsAsFilteredAndResumesWhereTheClientLeft() {
+        String first = unique("feed-a");
+        String second = unique("feed-b");
+        String feed = "api/v1/alerts?customerId=" + first + "," + second + "&severity=WARNING,CRITICAL";
+        String lastSeen;
+        AlertType unseen;
+        try (SseClient stream = SseClient.connect(root.resolve(feed), TestTokens.analyst(), null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.next(WAIT).name()).isEqualTo("open");
+            TopicWriter.publish(Topics.ALERTS, alert(first, AlertType.COST_CHANGED), "forecast-service");
+            TopicWriter.publish(Topics.PROJECTIONS, projection(first, 2, 1, 1100), "forecast-service");
+            TopicWriter.publish(Topics.ALERTS, alert(unique("feed-other"), AlertType.COST_CHANGED), "forecast-service");
+            TopicWriter.publish(Topics.ALERTS, alert(second, AlertType.SHORTFALL, Severity.INFO), "forecast-service");
+            TopicWriter.publish(Topics.ALERTS, alert(second, AlertType.LINE_BLOCKED, Severity.CRITICAL), "forecast-service");
+
+            // Two customers, two partitions: the feed may read them in either order.
+            List<SseClient.Event> events = stream.next(2, WAIT);
+            assertThat(events).extracting(SseClient.Event::name).containsOnly("alert");
+            assertThat(events).extracting(event -> Json.read(event.data(), Alert.class).type())
+                    .containsExactlyInAnyOrder(AlertType.COST_CHANGED, AlertType.LINE_BLOCKED);
+            assertThat(stream.poll(Duration.ofSeconds(1))).as("no projection, no other customer, no INFO").isNull();
+            lastSeen = events.get(0).id();
+            unseen = Json.read(events.get(1).data(), Alert.class).type();
+        }
+        TopicWriter.publish(Topics.ALERTS, alert(first, AlertType.SHORTFALL), "forecast-service");
+
+        try (SseClient resumed = SseClient.connect(root.resolve(feed), TestTokens.analyst(), lastSeen)) {
+            List<SseClient.Event> missed = resumed.next(2, WAIT);
+            assertThat(missed).extracting(event -> Json.read(event.data(), Alert.class).type())
+                    .as("what came after the last id, on every partition").containsExactly(unseen, AlertType.SHORTFALL);
+            TopicWriter.publish(Topics.ALERTS, alert(second, AlertType.COST_CHANGED), "forecast-service");
+            assertThat(Json.read(resumed.next(WAIT).data(), Alert.class).customerId()).as("then live").isEqualTo(second);
+        }
+        try (SseClient reset = SseClient.connect(root.resolve(feed), TestTokens.analyst(), "alerts.0")) {
+            assertThat(reset.next(WAIT).name()).as("an id that names too few partitions").isEqualTo("reset");
+        }
+    }
+
+    @Test
+    void aViewerSeesOnlyItsOwnCustomersInTheAlertFeed() {
+        String own = unique("feed-own");
+        String foreign = unique("feed-foreign");
+        try (SseClient stream = SseClient.connect(root.resolve("api/v1/alerts"), TestTokens.viewer(own), null)) {
+            assertThat(stream.next(WAIT).name()).isEqualTo("open");
+            TopicWriter.publish(Topics.ALERTS, alert(foreign, AlertType.COST_CHANGED), "forecast-service");
+            TopicWriter.publish(Topics.ALERTS, alert(own, AlertType.COST_CHANGED), "forecast-service");
+            assertThat(Json.read(stream.next(WAIT).data(), Alert.class).customerId()).isEqualTo(own);
+            assertThat(stream.poll(Duration.ofSeconds(1))).isNull();
+        }
+        RestAssured.given().auth().oauth2(TestTokens.viewer(own)).get(root.resolve("api/v1/alerts?customerId=" + foreign))
+                .then().statusCode(403).contentType("application/problem+json");
+        RestAssured.given().auth().oauth2(TestTokens.admin()).get(root.resolve("api/v1/alerts?severity=LOUD"))
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     /** Reads the raw stream until {@code text} appears (true) or it ends (false). */

@@ -41,7 +41,11 @@ final class ForecastEvents {
     }
 
     static Alert alert(String customer, AlertType type) {
-        return new Alert(UUID.randomUUID().toString(), customer, type, Severity.WARNING, type + " for " + customer, null,
+        return alert(customer, type, Severity.WARNING);
+    }
+
+    static Alert alert(String customer, AlertType type, Severity severity) {
+        return new Alert(UUID.randomUUID().toString(), customer, type, severity, type + " for " + customer, null,
                 null, null, CAUSE, Instant.now());
     }
 }

@@ -5,7 +5,6 @@ import io.chipcast.contracts.payload.AlertType;
 import io.chipcast.contracts.payload.Projection;
 import io.chipcast.gateway.rest.stream.AlertStreams;
 import io.chipcast.gateway.service.feed.ForecastFeed;
-import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.CustomerAccess;
 import io.chipcast.platform.security.Roles;
@@ -22,8 +21,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -65,22 +62,8 @@ public class AlertStreamResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context SseEventSink sink, @Context Sse sse) {
         access.requireReadable(RequestParameters.identifier("customerId", customerId));
-        Set<AlertType> types = alertTypes(type);
+        Set<AlertType> types = RepeatedParameters.constants("type", type, AlertType.class);
         feed.requireReady();
         streams.open(customerId, lastEventId, types, sink, sse, authorization);
-    }
-
-    /** {@code type} may repeat and may list several types separated by commas. */
-    private static Set<AlertType> alertTypes(List<String> values) {
-        Set<AlertType> types = EnumSet.noneOf(AlertType.class);
-        values.stream().flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(v -> !v.isEmpty())
-                .forEach(value -> {
-                    try {
-                        types.add(AlertType.valueOf(value));
-                    } catch (IllegalArgumentException e) {
-                        throw ProblemException.badRequest("type", "must be one of " + Arrays.toString(AlertType.values()));
-                    }
-                });
-        return types;
     }
 }

@@ -1,9 +1,7 @@
 package io.chipcast.gateway.rest.stream;
 
 import io.chipcast.contracts.json.Json;
-import io.chipcast.contracts.payload.AlertType;
 import io.chipcast.gateway.service.feed.FeedEvent;
-import io.chipcast.gateway.service.feed.StreamPosition;
 import io.chipcast.gateway.service.feed.Subscription;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -12,13 +10,15 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
 /**
- * One subscriber's {@code text/event-stream}. Until its snapshot is sent, events are held; after,
- * each goes out as it comes. Sends are asynchronous: a subscriber that does not read has at most
+ * One subscriber's {@code text/event-stream}: of one customer, or of every customer's alerts.
+ * Until it starts (its snapshot, or where it opened, is sent), events are held; after, each goes
+ * out as it comes. Sends are asynchronous: a subscriber that does not read has at most
  * {@code maxPending} events waiting for it — one more, and it is told ({@code overflow}) and
  * disconnected, so it never holds back the feed or anyone else.
  */
@@ -27,7 +27,7 @@ public final class AlertStream implements Subscription {
     private final String customerId;
     private final SseEventSink sink;
     private final Sse sse;
-    private final Set<AlertType> types;
+    private final Predicate<FeedEvent> wanted;
     private final int maxPending;
     private final StreamListener listener;
 
@@ -37,7 +37,7 @@ public final class AlertStream implements Subscription {
     private int pending;
     private boolean closed;
 
-    private record Held(FeedEvent event, StreamPosition after) {
+    private record Held(FeedEvent event, String after) {
     }
 
     /** What the stream tells its owner. */
@@ -49,23 +49,28 @@ public final class AlertStream implements Subscription {
         void closed(AlertStream stream);
     }
 
-    /** @param types the alert types the subscriber wants; empty for all */
-    public AlertStream(String customerId, SseEventSink sink, Sse sse, Set<AlertType> types, int maxPending, StreamListener listener) {
+    /**
+     * @param customerId the customer whose stream it is; null for a stream of every customer's alerts
+     * @param wanted which of the events the feed hands it the subscriber wants
+     */
+    public AlertStream(String customerId, SseEventSink sink, Sse sse, Predicate<FeedEvent> wanted, int maxPending,
+            StreamListener listener) {
         this.customerId = customerId;
         this.sink = sink;
         this.sse = sse;
-        this.types = types;
+        this.wanted = wanted;
         this.maxPending = maxPending;
         this.listener = listener;
     }
 
-    public String customerId() {
-        return customerId;
+    /** The customer whose stream it is; empty for a stream of every customer's alerts. */
+    public Optional<String> customerId() {
+        return Optional.ofNullable(customerId);
     }
 
     @Override
-    public synchronized void deliver(FeedEvent event, StreamPosition after) {
-        if (closed || (event.kind() == FeedEvent.Kind.ALERT && !types.isEmpty() && !types.contains(event.alertType()))) {
+    public synchronized void deliver(FeedEvent event, String after) {
+        if (closed || !wanted.test(event)) {
             return;
         }
         if (held != null) {
@@ -84,14 +89,14 @@ public final class AlertStream implements Subscription {
      *
      * @param reset the reason the client's {@code Last-Event-ID} could not be honoured, sent first; null for none
      */
-    public synchronized void snapshot(String projectionJson, long version, StreamPosition position, String reset) {
+    public synchronized void snapshot(String projectionJson, long version, String position, String reset) {
         if (closed) {
             return;
         }
         if (reset != null) {
             send(control("reset", position, reset));
         }
-        send(sse.newEventBuilder().name("snapshot").id(position.id()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+        send(sse.newEventBuilder().name("snapshot").id(position).mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(projectionJson == null ? "null" : projectionJson).build());
         snapshotVersion = version;
         List<Held> arrived = held;
@@ -101,6 +106,20 @@ public final class AlertStream implements Subscription {
                 send(event(event.event(), event.after()));
             }
         }
+    }
+
+    /**
+     * Starts a stream of every customer's alerts where the feed stands: an {@code open} event (or
+     * {@code reset}, with the reason the client's {@code Last-Event-ID} could not be honoured)
+     * whose id a client resumes from, then what arrived meanwhile.
+     */
+    public synchronized void opened(String position, String reset) {
+        if (closed) {
+            return;
+        }
+        send(reset == null ? sse.newEventBuilder().name("open").id(position).mediaType(MediaType.APPLICATION_JSON_TYPE).data("{}").build()
+                : control("reset", position, reset));
+        resumed();
     }
 
     /** Starts the stream with what it missed, with no snapshot: it resumed. */
@@ -135,16 +154,16 @@ public final class AlertStream implements Subscription {
         }
     }
 
-    private OutboundSseEvent event(FeedEvent event, StreamPosition after) {
-        return sse.newEventBuilder().name(event.kind().eventName()).id(after.id()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+    private OutboundSseEvent event(FeedEvent event, String after) {
+        return sse.newEventBuilder().name(event.kind().eventName()).id(after).mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(event.json()).build();
     }
 
     /** A control event ({@code reset}, {@code error}, {@code overflow}): {@code {"reason": ...}}, with an id when it has a position. */
-    private OutboundSseEvent control(String name, StreamPosition position, String reason) {
+    private OutboundSseEvent control(String name, String position, String reason) {
         OutboundSseEvent.Builder event = sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(Json.writeString(Map.of("reason", reason)));
-        return (position == null ? event : event.id(position.id())).build();
+        return (position == null ? event : event.id(position)).build();
     }
 
     private void send(OutboundSseEvent event) {

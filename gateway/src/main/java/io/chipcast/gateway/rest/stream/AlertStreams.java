@@ -4,6 +4,8 @@ import io.chipcast.contracts.json.Json;
 import io.chipcast.contracts.payload.AlertType;
 import io.chipcast.contracts.payload.Projection;
 import io.chipcast.gateway.rest.client.ForecastQueries;
+import io.chipcast.gateway.service.feed.AlertFeedPosition;
+import io.chipcast.gateway.service.feed.FeedEvent;
 import io.chipcast.gateway.service.feed.ForecastFeed;
 import io.chipcast.gateway.service.feed.StreamPosition;
 import io.micrometer.core.instrument.Counter;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -76,7 +79,8 @@ public class AlertStreams implements AlertStream.StreamListener {
      * @param authorization the caller's credentials, for the snapshot read from forecast-service
      */
     public void open(String customerId, String lastEventId, Set<AlertType> types, SseEventSink sink, Sse sse, String authorization) {
-        AlertStream stream = new AlertStream(customerId, sink, sse, types, maxPending, this);
+        Predicate<FeedEvent> wanted = event -> event.kind() == FeedEvent.Kind.PROJECTION || types.isEmpty() || types.contains(event.alertType());
+        AlertStream stream = new AlertStream(customerId, sink, sse, wanted, maxPending, this);
         open.add(stream);
         String reset = null;
         if (lastEventId != null) {
@@ -92,13 +96,37 @@ public class AlertStreams implements AlertStream.StreamListener {
         String resetReason = reset;
         queries.projection(customerId, authorization).subscribe().with(upstream -> {
             if (upstream.isOk()) {
-                stream.snapshot(upstream.body(), Json.read(upstream.body(), Projection.class).version(), position, resetReason);
+                stream.snapshot(upstream.body(), Json.read(upstream.body(), Projection.class).version(), position.id(), resetReason);
             } else if (upstream.status() == 404) {
-                stream.snapshot(null, 0, position, resetReason);
+                stream.snapshot(null, 0, position.id(), resetReason);
             } else {
                 stream.fail("the current projection could not be read (" + upstream.status() + ")");
             }
         }, failure -> stream.fail("forecast-service is unavailable"));
+    }
+
+    /**
+     * Opens a stream of every customer's alerts on {@code sink}: from where the feed stands, or
+     * resumed from a {@code Last-Event-ID}, or from where the feed stands after a {@code reset} when
+     * that cannot be honoured.
+     *
+     * @param wanted the alerts the subscriber wants and may see
+     */
+    public void openAlertFeed(String lastEventId, Predicate<FeedEvent> wanted, SseEventSink sink, Sse sse) {
+        AlertStream stream = new AlertStream(null, sink, sse, event -> event.kind() == FeedEvent.Kind.ALERT && wanted.test(event),
+                maxPending, this);
+        open.add(stream);
+        String reset = null;
+        if (lastEventId != null) {
+            Optional<AlertFeedPosition> from = AlertFeedPosition.parse(lastEventId);
+            if (from.isPresent() && feed.resumeAlerts(from.get(), stream)) {
+                stream.resumed();
+                return;
+            }
+            reset = "Last-Event-ID " + lastEventId.replaceAll("[^0-9a-z.\\-]", "?")
+                    + " is not a position this gateway still retains; the stream goes on from now";
+        }
+        stream.opened(feed.subscribeToAlerts(stream).id(), reset);
     }
 
     @Override
@@ -114,6 +142,6 @@ public class AlertStreams implements AlertStream.StreamListener {
     @Override
     public void closed(AlertStream stream) {
         open.remove(stream);
-        feed.unsubscribe(stream.customerId(), stream);
+        stream.customerId().ifPresentOrElse(customer -> feed.unsubscribe(customer, stream), () -> feed.unsubscribeFromAlerts(stream));
     }
 }

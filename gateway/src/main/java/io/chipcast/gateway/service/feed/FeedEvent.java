@@ -1,6 +1,7 @@
 package io.chipcast.gateway.service.feed;
 
 import io.chipcast.contracts.payload.AlertType;
+import io.chipcast.contracts.payload.Severity;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,7 +29,7 @@ public final class FeedEvent {
     }
 
     /** What is read from the value on demand; {@code problem} when it cannot be. */
-    record Fields(AlertType alertType, long version, long planVersion, String problem) {
+    record Fields(AlertType alertType, Severity severity, long version, long planVersion, String problem) {
     }
 
     private final long sequence;
@@ -81,6 +82,11 @@ public final class FeedEvent {
     /** For an alert, its type; null for a projection. */
     public AlertType alertType() {
         return fields().alertType();
+    }
+
+    /** For an alert, its severity; null for a projection. */
+    public Severity severity() {
+        return fields().severity();
     }
 
     /** For a projection, its version; 0 for an alert. */

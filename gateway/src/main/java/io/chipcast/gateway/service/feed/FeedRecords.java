@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.payload.AlertType;
+import io.chipcast.contracts.payload.Severity;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,16 +42,12 @@ final class FeedRecords {
         try {
             if (kind == FeedEvent.Kind.PROJECTION) {
                 Map<String, Object> fields = topLevelScalars(value, Set.of("version", "planVersion"));
-                return new FeedEvent.Fields(null, number(fields, "version"), number(fields, "planVersion"), null);
+                return new FeedEvent.Fields(null, null, number(fields, "version"), number(fields, "planVersion"), null);
             }
-            Map<String, Object> fields = topLevelScalars(value, Set.of("type"));
-            try {
-                return new FeedEvent.Fields(AlertType.valueOf(text(fields, "type")), 0, 0, null);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("type: not an alert type", e);
-            }
+            Map<String, Object> fields = topLevelScalars(value, Set.of("type", "severity"));
+            return new FeedEvent.Fields(constant(AlertType.class, fields, "type"), constant(Severity.class, fields, "severity"), 0, 0, null);
         } catch (IllegalArgumentException e) {
-            return new FeedEvent.Fields(null, 0, 0, e.getMessage());
+            return new FeedEvent.Fields(null, null, 0, 0, e.getMessage());
         }
     }
 
@@ -83,6 +80,14 @@ final class FeedRecords {
             return text;
         }
         throw new IllegalArgumentException(name + ": missing");
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, Map<String, Object> fields, String name) {
+        try {
+            return Enum.valueOf(type, text(fields, name));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": not a " + type.getSimpleName(), e);
+        }
     }
 
     private static long number(Map<String, Object> fields, String name) {

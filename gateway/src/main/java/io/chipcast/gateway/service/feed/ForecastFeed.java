@@ -56,6 +56,8 @@ public class ForecastFeed {
     /** The partitions the feed's consumer reads now. */
     private final Set<TopicPartition> reading = new HashSet<>();
     private final Map<String, Set<Subscription>> subscriptions = new ConcurrentHashMap<>();
+    /** Streams of every customer's alerts (each filters what it wants). */
+    private final Set<Subscription> alertSubscriptions = new CopyOnWriteArraySet<>();
     private final Map<String, List<PlanVersionWaiter>> waiters = new HashMap<>();
     /** Resumed subscriptions are registered wrapped (they skip what precedes their position): the wrapper, by what it wraps. */
     private final Map<Subscription, Subscription> wrapped = new ConcurrentHashMap<>();
@@ -117,12 +119,63 @@ public class ForecastFeed {
                 } else {
                     alertNext = Math.max(alertNext, event.offset() + 1);
                 }
-                deliver(onlyAfter, event, new StreamPosition(from.projectionPartition(), projectionNext, from.alertPartition(), alertNext));
+                deliver(onlyAfter, event, new StreamPosition(from.projectionPartition(), projectionNext, from.alertPartition(), alertNext).id());
             }
             subscriptions.computeIfAbsent(customerId, id -> new CopyOnWriteArraySet<>()).add(onlyAfter);
             wrapped.put(subscription, onlyAfter);
             return true;
         }
+    }
+
+    /** Opens a stream of every customer's alerts at the current end of forecast.alerts; returns that position. */
+    public AlertFeedPosition subscribeToAlerts(Subscription subscription) {
+        synchronized (lock) {
+            requireReady();
+            alertSubscriptions.add(subscription);
+            return alertFeedPosition();
+        }
+    }
+
+    /**
+     * Resumes a stream of every customer's alerts at {@code from}: hands the subscription every
+     * retained alert at or after it, in the order the feed read them, then every new one. False —
+     * and nothing subscribed — when {@code from} does not name every partition of forecast.alerts
+     * or lies before what is retained of one.
+     */
+    public boolean resumeAlerts(AlertFeedPosition from, Subscription subscription) {
+        synchronized (lock) {
+            requireReady();
+            if (from.offsets().size() != alertPartitions) {
+                return false;
+            }
+            List<FeedEvent> missed = new ArrayList<>();
+            for (int partition = 0; partition < alertPartitions; partition++) {
+                TopicPartition alerts = new TopicPartition(Topics.ALERTS.name(), partition);
+                long fromOffset = from.offsets().get(partition);
+                if (fromOffset < retainedFrom.get(alerts)) {
+                    return false;
+                }
+                retained.get(alerts).stream().filter(e -> e.offset() >= fromOffset && readable(e)).forEach(missed::add);
+            }
+            Subscription onlyAfter = (event, after) -> {
+                if (event.offset() >= from.offsets().get(event.partition())) {
+                    subscription.deliver(event, after);
+                }
+            };
+            missed.sort(Comparator.comparingLong(FeedEvent::sequence));
+            List<Long> next = new ArrayList<>(from.offsets());
+            for (FeedEvent event : missed) {
+                next.set(event.partition(), Math.max(next.get(event.partition()), event.offset() + 1));
+                deliver(onlyAfter, event, new AlertFeedPosition(next).id());
+            }
+            alertSubscriptions.add(onlyAfter);
+            wrapped.put(subscription, onlyAfter);
+            return true;
+        }
+    }
+
+    public void unsubscribeFromAlerts(Subscription subscription) {
+        alertSubscriptions.remove(Optional.ofNullable(wrapped.remove(subscription)).orElse(subscription));
     }
 
     public void unsubscribe(String customerId, Subscription subscription) {
@@ -152,6 +205,15 @@ public class ForecastFeed {
             }
         });
         return reached;
+    }
+
+    /** The next offset of every partition of forecast.alerts. */
+    private AlertFeedPosition alertFeedPosition() {
+        List<Long> offsets = new ArrayList<>(alertPartitions);
+        for (int partition = 0; partition < alertPartitions; partition++) {
+            offsets.add(positions.get(new TopicPartition(Topics.ALERTS.name(), partition)));
+        }
+        return new AlertFeedPosition(offsets);
     }
 
     private StreamPosition positionOf(String customerId) {
@@ -239,13 +301,18 @@ public class ForecastFeed {
         }
         Set<Subscription> streams = subscriptions.get(event.customerId());
         List<PlanVersionWaiter> waiting = event.kind() == FeedEvent.Kind.PROJECTION ? waiters.get(event.customerId()) : null;
+        boolean toAlertFeeds = event.kind() == FeedEvent.Kind.ALERT && !alertSubscriptions.isEmpty();
         // Only an event someone waits for is read beyond its key.
-        if ((streams == null && waiting == null) || !readable(event)) {
+        if ((streams == null && waiting == null && !toAlertFeeds) || !readable(event)) {
             return;
         }
         if (streams != null) {
-            StreamPosition after = positionOf(event.customerId());
+            String after = positionOf(event.customerId()).id();
             streams.forEach(stream -> deliver(stream, event, after));
+        }
+        if (toAlertFeeds) {
+            String after = alertFeedPosition().id();
+            alertSubscriptions.forEach(stream -> deliver(stream, event, after));
         }
         if (waiting != null) {
             List.copyOf(waiting).stream().filter(waiter -> waiter.planVersion() <= event.planVersion())
@@ -266,7 +333,7 @@ public class ForecastFeed {
     }
 
     /** Hands an event to one stream; whatever goes wrong there stays there. */
-    private static void deliver(Subscription stream, FeedEvent event, StreamPosition after) {
+    private static void deliver(Subscription stream, FeedEvent event, String after) {
         try {
             stream.deliver(event, after);
         } catch (RuntimeException e) {

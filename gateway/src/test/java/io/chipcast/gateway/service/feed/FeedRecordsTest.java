@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chipcast.contracts.Topics;
 import io.chipcast.contracts.payload.AlertType;
+import io.chipcast.contracts.payload.Severity;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -25,16 +26,18 @@ class FeedRecordsTest {
     }
 
     @Test
-    void anAlertGivesItsCustomerAndType() {
-        FeedEvent event = FeedRecords.read(record(Topics.ALERTS.name(), "{\"alertId\":\"a\",\"customerId\":\"acme\",\"type\":\"LINE_BLOCKED\"}"), 2);
+    void anAlertGivesItsCustomerTypeAndSeverity() {
+        FeedEvent event = FeedRecords.read(record(Topics.ALERTS.name(),
+                "{\"alertId\":\"a\",\"customerId\":\"acme\",\"type\":\"LINE_BLOCKED\",\"severity\":\"CRITICAL\"}"), 2);
         assertThat(event.kind()).isEqualTo(FeedEvent.Kind.ALERT);
         assertThat(event.alertType()).isEqualTo(AlertType.LINE_BLOCKED);
+        assertThat(event.severity()).isEqualTo(Severity.CRITICAL);
     }
 
     @Test
     void aRecordWithoutWhatTheFeedNeedsCannotBeDelivered() {
         assertThat(FeedRecords.read(record(Topics.PROJECTIONS.name(), "{\"customerId\":\"acme\"}"), 3).problem()).contains("version");
-        FeedEvent noise = FeedRecords.read(record(Topics.ALERTS.name(), "{\"customerId\":\"acme\",\"type\":\"NOISE\"}"), 4);
+        FeedEvent noise = FeedRecords.read(record(Topics.ALERTS.name(), "{\"customerId\":\"acme\",\"type\":\"NOISE\",\"severity\":\"INFO\"}"), 4);
         assertThat(noise.problem()).contains("type");
         assertThatThrownBy(noise::alertType).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type");
         assertThat(FeedRecords.read(record(Topics.ALERTS.name(), "not json"), 5).problem()).isNotNull();

@@ -1,0 +1,79 @@
+package io.chipcast.gateway.rest;
+
+import io.chipcast.contracts.payload.Alert;
+import io.chipcast.contracts.payload.AlertType;
+import io.chipcast.contracts.payload.Severity;
+import io.chipcast.gateway.rest.stream.AlertStreams;
+import io.chipcast.gateway.service.feed.FeedEvent;
+import io.chipcast.gateway.service.feed.ForecastFeed;
+import io.chipcast.platform.rest.RequestParameters;
+import io.chipcast.platform.security.CustomerAccess;
+import io.chipcast.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * One alert feed across every customer the caller may see, as {@code text/event-stream} (issue 16):
+ * an {@code open} event, then every {@code alert} as it happens, each with an id to resume from
+ * ({@code Last-Event-ID}, on any gateway instance); {@code reset} when that id cannot be honoured
+ * (the stream goes on from now); {@code overflow} before a subscriber that does not keep up is
+ * disconnected. Filtered by {@code type}, {@code severity} and {@code customerId}, each repeatable.
+ */
+@Path("/api/v1/alerts")
+public class AlertFeedResource {
+
+    private final AlertStreams streams;
+    private final ForecastFeed feed;
+    private final CustomerAccess access;
+
+    @Inject
+    public AlertFeedResource(AlertStreams streams, ForecastFeed feed, CustomerAccess access) {
+        this.streams = streams;
+        this.feed = feed;
+        this.access = access;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @APIResponse(responseCode = "200", description = "Server-sent events, each with an id to resume from: open, alert (data: an Alert), "
+            + "reset, overflow",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = Alert.class)))
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
+    public void alerts(@HeaderParam("Last-Event-ID") String lastEventId,
+            @Parameter(description = "only these alert types (repeatable, or comma-separated)",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AlertType.class)) @QueryParam("type") List<String> type,
+            @Parameter(description = "only these severities (repeatable, or comma-separated)",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Severity.class)) @QueryParam("severity") List<String> severity,
+            @Parameter(description = "only these customers (repeatable, or comma-separated); a viewer sees its own customers only",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)) @QueryParam("customerId") List<String> customerId,
+            @Context SseEventSink sink, @Context Sse sse) {
+        Set<AlertType> types = RepeatedParameters.constants("type", type, AlertType.class);
+        Set<Severity> severities = RepeatedParameters.constants("severity", severity, Severity.class);
+        Set<String> customers = RepeatedParameters.values(customerId);
+        customers.forEach(customer -> access.requireReadable(RequestParameters.identifier("customerId", customer)));
+        Set<String> visible = access.readsEveryCustomer() ? null : access.viewerCustomers();
+        Predicate<FeedEvent> wanted = event -> (types.isEmpty() || types.contains(event.alertType()))
+                && (severities.isEmpty() || severities.contains(event.severity()))
+                && (customers.isEmpty() || customers.contains(event.customerId()))
+                && (visible == null || visible.contains(event.customerId()));
+        feed.requireReady();
+        streams.openAlertFeed(lastEventId, wanted, sink, sse);
+    }
+}

@@ -1,0 +1,36 @@
+package io.chipcast.gateway.rest;
+
+import io.chipcast.platform.rest.ProblemException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Query parameters that may repeat, each occurrence a comma-separated list: {@code ?type=A,B&type=C}. */
+final class RepeatedParameters {
+
+    private RepeatedParameters() {
+    }
+
+    /** Every value given, trimmed, blanks left out; empty when none is. */
+    static Set<String> values(List<String> occurrences) {
+        Set<String> values = new LinkedHashSet<>();
+        occurrences.stream().flatMap(occurrence -> Arrays.stream(occurrence.split(","))).map(String::trim)
+                .filter(value -> !value.isEmpty()).forEach(values::add);
+        return values;
+    }
+
+    /** Every constant named; a name that is not one is a 400 problem naming the parameter. */
+    static <E extends Enum<E>> Set<E> constants(String parameter, List<String> occurrences, Class<E> type) {
+        Set<E> constants = EnumSet.noneOf(type);
+        for (String value : values(occurrences)) {
+            try {
+                constants.add(Enum.valueOf(type, value));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest(parameter, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            }
+        }
+        return constants;
+    }
+}
