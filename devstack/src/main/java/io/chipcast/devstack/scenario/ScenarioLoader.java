@@ -42,8 +42,8 @@ import java.util.function.Consumer;
  *
  * <p>"Reflects all of it" is exact, not a guess from quiet time: the loader runs the same events
  * through a {@link ForecastEngine} of its own, and waits until each customer's projection has that
- * content (costs and lines). Meanwhile it follows each customer's alert stream, so it can tell
- * which alerts the replay raised.
+ * content (costs and lines). Meanwhile it follows the gateway's feed of every alert (kept to the
+ * scenario's customers), so it can tell which alerts the replay raised.
  *
  * <p>Each write carries an {@code Idempotency-Key} and is retried, with that same key, while its
  * service answers 503 or cannot be reached: a replay rides out a restart of a service or of its
@@ -88,13 +88,11 @@ public final class ScenarioLoader {
     /** Replays {@code scenario}; {@code progress} hears about each step. Fails naming the event a service refused. */
     public Result load(ScenarioFile scenario, Duration timeout, Consumer<String> progress) {
         Set<String> customers = customersOf(scenario);
-        List<SseClient> streams = customers.stream()
-                .map(customer -> SseClient.connect(gateway.resolve("/api/v1/customers/" + encode(customer) + "/alerts"), token, null))
-                .toList();
+        // One feed of every alert, kept to the scenario's customers here: one connection, however many customers.
+        SseClient alerts = SseClient.connect(gateway.resolve("/api/v1/alerts"), token, null);
         try {
-            for (SseClient stream : streams) {
-                stream.next(Duration.ofSeconds(30));
-            }
+            // Its first event says it is open: every alert from here on is on it.
+            alerts.next(Duration.ofSeconds(30));
             ForecastEngine expected = new ForecastEngine(BigDecimal.ONE, Clock.systemUTC());
             List<String> eventIds = new ArrayList<>();
             List<ScenarioFile.Event> events = scenario.events();
@@ -116,9 +114,9 @@ public final class ScenarioLoader {
             progress.accept("replayed " + scenario.events().size() + " events of " + scenario.name()
                     + "; waiting for the projections of " + customers.size() + " customers");
             Map<String, Projection> projections = awaitProjections(customers, expected, timeout);
-            return new Result(projections, alertsUntilQuiet(streams), eventIds);
+            return new Result(projections, alertsUntilQuiet(alerts, customers), eventIds);
         } finally {
-            streams.forEach(SseClient::close);
+            alerts.close();
         }
     }
 
@@ -233,23 +231,24 @@ public final class ScenarioLoader {
                 && Json.writeString(a.lines()).equals(Json.writeString(b.lines()));
     }
 
-    /** The alerts the streams carried, once they have been quiet for a moment (alerts follow their projection). */
-    private static List<Alert> alertsUntilQuiet(List<SseClient> streams) {
+    /** The customers' alerts the feed carried, once it has been quiet for a moment (alerts follow their projection). */
+    private static List<Alert> alertsUntilQuiet(SseClient feed, Set<String> customers) {
         List<Alert> alerts = new ArrayList<>();
         boolean heard = true;
         while (heard) {
             heard = false;
-            for (SseClient stream : streams) {
-                for (SseClient.Event event = stream.poll(Duration.ZERO); event != null; event = stream.poll(Duration.ZERO)) {
-                    heard = true;
-                    if (event.name().equals("alert")) {
-                        alerts.add(Json.read(event.data(), Alert.class));
+            for (SseClient.Event event = feed.poll(Duration.ZERO); event != null; event = feed.poll(Duration.ZERO)) {
+                heard = true;
+                if (event.name().equals("alert")) {
+                    Alert alert = Json.read(event.data(), Alert.class);
+                    if (customers.contains(alert.customerId())) {
+                        alerts.add(alert);
                     }
                 }
             }
             if (!heard) {
                 sleep(QUIET);
-                heard = streams.stream().anyMatch(SseClient::hasEvents);
+                heard = feed.hasEvents();
             }
         }
         alerts.sort(Comparator.comparing(Alert::at));
