@@ -16,6 +16,8 @@
     localStorage.setItem('chipcast.token', $('token').value.trim());
     listCustomers();
   });
+  // The chart is drawn in the page's pixels: again when they change.
+  window.addEventListener('resize', () => chart());
   $('connect').addEventListener('submit', (event) => {
     event.preventDefault();
     show($('customer').value.trim());
@@ -120,31 +122,61 @@
     if (points.length === 0) {
       return;
     }
-    const w = 800, h = 220, pad = 30;
+    // Drawn in the chart's own pixels, so that the axes' text is never stretched.
+    const w = Math.max(svg.clientWidth || 800, 320), h = 240;
+    const left = 84, right = 24, top = 16, bottom = 44;
+    svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
     const tMin = points[0].t, tMax = Math.max(points[points.length - 1].t, tMin + 1);
     const values = points.map((p) => p.v);
     const spread = Math.max(Math.max(...values) - Math.min(...values), Math.max(...values) * 0.05, 1);
     const vMax = Math.max(...values) + spread * 0.1, vMin = Math.max(0, Math.min(...values) - spread * 0.1);
-    const x = (t) => pad + (w - 2 * pad) * (points.length === 1 ? 0.5 : (t - tMin) / (tMax - tMin));
-    const y = (v) => h - pad - (h - 2 * pad) * ((v - vMin) / Math.max(vMax - vMin, 1));
+    const x = (t) => left + (w - left - right) * (points.length === 1 ? 0.5 : (t - tMin) / (tMax - tMin));
+    const y = (v) => h - bottom - (h - top - bottom) * ((v - vMin) / Math.max(vMax - vMin, 1));
     const ns = 'http://www.w3.org/2000/svg';
-    const path = document.createElementNS(ns, 'polyline');
-    path.setAttribute('class', 'line');
-    path.setAttribute('points', points.map((p) => x(p.t) + ',' + y(p.v)).join(' '));
-    svg.appendChild(path);
+    const add = (name, attributes, text) => {
+      const element = document.createElementNS(ns, name);
+      Object.entries(attributes).forEach(([key, value]) => element.setAttribute(key, value));
+      if (text !== undefined) {
+        element.textContent = text;
+      }
+      svg.appendChild(element);
+      return element;
+    };
+    // Value axis: four ticks with their amounts, gridlines across.
+    for (let i = 0; i <= 3; i++) {
+      const v = vMin + (vMax - vMin) * i / 3;
+      add('line', { class: 'grid', x1: left, x2: w - right, y1: y(v), y2: y(v) });
+      add('text', { class: 'tick tick-y', x: left - 8, y: y(v) + 4, 'text-anchor': 'end' }, compactMoney(v));
+    }
+    add('text', { class: 'axis-title', x: 12, y: top + (h - top - bottom) / 2, 'text-anchor': 'middle',
+      transform: 'rotate(-90 12 ' + (top + (h - top - bottom) / 2) + ')' }, 'projected cost (USD)');
+    // Time axis: the first and last version, and one between when there is room.
+    add('line', { class: 'axis', x1: left, x2: w - right, y1: h - bottom, y2: h - bottom });
+    const times = points.length === 1 ? [tMin] : [tMin, (tMin + tMax) / 2, tMax];
+    times.forEach((t, i) => add('text', { class: 'tick tick-x', x: x(t), y: h - bottom + 16,
+      'text-anchor': times.length === 1 ? 'middle' : ['start', 'middle', 'end'][i] }, timeLabel(t, tMax - tMin)));
+    add('text', { class: 'axis-title', x: left + (w - left - right) / 2, y: h - 6, 'text-anchor': 'middle' }, 'time (when each version was computed)');
+    add('polyline', { class: 'line', points: points.map((p) => x(p.t) + ',' + y(p.v)).join(' ') });
     points.forEach((p) => {
-      const dot = document.createElementNS(ns, 'circle');
-      dot.setAttribute('class', 'dot');
-      dot.setAttribute('cx', x(p.t));
-      dot.setAttribute('cy', y(p.v));
-      dot.setAttribute('r', 3);
+      const dot = add('circle', { class: 'dot', cx: x(p.t), cy: y(p.v), r: 3 });
       const title = document.createElementNS(ns, 'title');
       title.textContent = new Date(p.t).toISOString() + ' ' + money.format(p.v);
       dot.appendChild(title);
-      svg.appendChild(dot);
     });
     $('chart-caption').textContent = points.length + ' versions, from ' + money.format(values[0]) + ' to '
       + money.format(values[values.length - 1]) + ' (highest ' + money.format(Math.max(...values)) + ')';
+  }
+
+  /** $748M, $1.2B, $35K: an axis has no room for cents. */
+  function compactMoney(value) {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2 })
+      .format(value);
+  }
+
+  /** A time of day when the versions span less than a day, else a date. */
+  function timeLabel(t, span) {
+    const date = new Date(t);
+    return span < 86400000 ? date.toLocaleTimeString() : date.toLocaleDateString() + ' ' + date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   }
 
   function onProjection(projection) {

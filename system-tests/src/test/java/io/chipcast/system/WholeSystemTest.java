@@ -40,6 +40,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -160,6 +161,12 @@ class WholeSystemTest {
             wait.until(ExpectedConditions.textToBe(By.id("projected-cost"), "$688,000,000.00"));
             assertThat(browser.findElement(By.id("lines")).getText()).contains("F1", "H100-SXM5-80G", "DELAYED");
             assertThat(browser.findElements(By.cssSelector("#chart circle"))).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("#chart text.tick-y"))).as("the cost axis, labelled in dollars")
+                    .hasSize(4).allSatisfy(tick -> assertThat(tick.getText()).startsWith("$"));
+            assertThat(browser.findElements(By.cssSelector("#chart text.tick-x"))).as("the time axis").isNotEmpty()
+                    .allSatisfy(tick -> assertThat(tick.getText()).containsPattern("\\d{1,2}:\\d{2}"));
+            assertThat(browser.findElements(By.cssSelector("#chart text.axis-title"))).extracting(WebElement::getText)
+                    .containsExactlyInAnyOrder("projected cost (USD)", "time (when each version was computed)");
             wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
             String pageId = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                     "return window.__page = window.__page || Math.random().toString()");
