@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * forecast-service's projection API as the gateway's tests need it: a real HTTP server on a free
+ * forecast-service's projection and alert history API as the gateway's tests need it: a real HTTP server on a free
  * port answering what each test sets, and remembering the credentials it was called with.
  * (The whole stack, forecast-service included, is tested in system-tests.)
  */
@@ -28,7 +28,10 @@ public final class ForecastStub implements QuarkusTestResourceLifecycleManager {
     public static final Map<String, String> QUERIES = new ConcurrentHashMap<>();
     private HttpServer server;
 
-    /** What {@code GET|POST /api/v1/projections/{path}} answers, e.g. path {@code acme} or {@code acme/history}. */
+    /** The path under which {@code GET /api/v1/alerts} is answered and its queries remembered. */
+    public static final String ALERTS = "(alerts)";
+
+    /** What {@code GET|POST /api/v1/projections/{path}} answers, e.g. path {@code acme} or {@code acme/history}; {@link #ALERTS} for the alert history. */
     public static void answer(String path, int status, String body) {
         ANSWERS.put(path, new Answer(status, body, null));
     }
@@ -46,6 +49,7 @@ public final class ForecastStub implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/api/v1/projections/", this::handle);
+        server.createContext("/api/v1/alerts", this::handle);
         server.start();
         return Map.of("quarkus.rest-client.forecast.url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -60,7 +64,8 @@ public final class ForecastStub implements QuarkusTestResourceLifecycleManager {
     private void handle(HttpExchange exchange) throws IOException {
         AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         exchange.getRequestBody().readAllBytes();
-        String path = exchange.getRequestURI().getPath().substring("/api/v1/projections/".length());
+        String requested = exchange.getRequestURI().getPath();
+        String path = requested.startsWith("/api/v1/alerts") ? ALERTS : requested.substring("/api/v1/projections/".length());
         QUERIES.put(path, String.valueOf(exchange.getRequestURI().getRawQuery()));
         Answer answer = ANSWERS.getOrDefault(path, new Answer(404,
                 "{\"type\":\"https://chipcast.io/problems/not-found\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no projection of " + path + "\"}",

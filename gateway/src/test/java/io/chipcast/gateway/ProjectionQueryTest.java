@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.chipcast.contracts.Topics;
+import io.chipcast.contracts.json.Json;
+import io.chipcast.contracts.payload.AlertType;
 import io.chipcast.testkit.TestTokens;
 import io.chipcast.testkit.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +46,29 @@ class ProjectionQueryTest {
         given().auth().oauth2(viewer).get("/api/v1/customers/{id}/projection", unique("other")).then().statusCode(403);
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/customers/{id}/projection", unique("nobody"))
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theAlertHistoryIsForecastServicesAnswerWithTheCallersParametersAndTheGatewaysNextLink() {
+        String customer = unique("alerted");
+        ForecastStub.answerPage(ForecastStub.ALERTS, "[" + Json.writeString(ForecastEvents.alert(customer, AlertType.COST_CHANGED)) + "]",
+                "</api/v1/alerts?since=2026-01-01T00%3A00%3A00Z&type=COST_CHANGED&after=1767225600000000.1.1." + customer + "&limit=1>; rel=\"next\"");
+
+        String analyst = TestTokens.analyst();
+        String link = given().auth().oauth2(analyst).accept("application/json")
+                .get("/api/v1/alerts?since=2026-01-01T00:00:00Z&limit=1&type=COST_CHANGED&customerId=" + customer + "&customerId=other")
+                .then().statusCode(200).contentType("application/json").body("customerId", org.hamcrest.Matchers.contains(customer))
+                .extract().header("Link");
+        assertThat(ForecastStub.QUERIES.get(ForecastStub.ALERTS)).contains("since=2026-01-01T00", "limit=1", "type=COST_CHANGED",
+                "customerId=" + customer, "customerId=other");
+        assertThat(ForecastStub.AUTHORIZATIONS).last().as("the caller's credentials").isEqualTo("Bearer " + analyst);
+        assertThat(link).startsWith("</api/v1/alerts?").contains("type=COST_CHANGED", "after=1767225600000000.1.1." + customer, "limit=1")
+                .endsWith("; rel=\"next\"");
+
+        ForecastStub.answer(ForecastStub.ALERTS, 400, "{\"type\":\"https://chipcast.io/problems/invalid\",\"title\":\"Bad Request\","
+                + "\"status\":400,\"detail\":\"since: must be an RFC 3339 instant\",\"violations\":[{\"field\":\"since\",\"message\":\"must be\"}]}");
+        given().auth().oauth2(TestTokens.analyst()).accept("application/json").get("/api/v1/alerts?since=yesterday")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", org.hamcrest.Matchers.hasItem("since"));
     }
 
     @Test

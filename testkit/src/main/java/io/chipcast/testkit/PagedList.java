@@ -19,7 +19,9 @@ public final class PagedList {
         List<String> values = new ArrayList<>();
         String next = path;
         for (int pages = 0; next != null && pages < MAX_PAGES; pages++) {
-            Response page = given().auth().oauth2(token).when().get(next).then().statusCode(200).extract().response();
+            // A next link is encoded already: RestAssured must not encode its % again.
+            Response page = given().urlEncodingEnabled(pages == 0).auth().oauth2(token).when().get(next)
+                    .then().statusCode(200).extract().response();
             List<Object> items = page.jsonPath().getList(field);
             items.forEach(item -> values.add(String.valueOf(item)));
             String link = page.header("Link");

@@ -12,10 +12,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -191,6 +195,77 @@ public class ForecastStore {
                     rows.forEach(row -> versions.add(new VersionJson(row.getLong("version"), row.getString("payload"))));
                     return versions;
                 });
+    }
+
+    /**
+     * Alerts as the history keeps them, in the order they were raised — by the time their version
+     * was computed, then customer, version and place among the version's alerts — from
+     * {@code query.from()}, at most {@code count}.
+     */
+    public Uni<List<StoredAlert>> alerts(AlertQuery query, int count) {
+        AlertCursor from = query.from();
+        return pool.preparedQuery("SELECT h.computed_at, h.customer_id, h.version, a.ordinality, a.alert::text AS alert "
+                        + "FROM projection_history h "
+                        + "CROSS JOIN LATERAL jsonb_array_elements(h.alerts::jsonb) WITH ORDINALITY AS a(alert, ordinality) "
+                        + "WHERE h.alerts IS NOT NULL AND (h.computed_at, h.customer_id, h.version) >= ($1, $2, $3) "
+                        + "AND NOT ((h.computed_at, h.customer_id, h.version) = ($1, $2, $3) AND a.ordinality <= $4) "
+                        + "AND ($5::varchar[] IS NULL OR h.customer_id = ANY($5)) "
+                        + "AND ($6::text[] IS NULL OR a.alert->>'type' = ANY($6)) "
+                        + "AND ($7::text[] IS NULL OR a.alert->>'severity' = ANY($7)) "
+                        + "ORDER BY h.computed_at, h.customer_id, h.version, a.ordinality LIMIT $8")
+                // Arrays.asList: a filter not asked for is a null parameter.
+                .execute(Tuple.from(Arrays.asList(from.computedAt().atOffset(ZoneOffset.UTC), from.customerId(), from.version(), from.ordinality(),
+                        arrayOrNull(query.customers()), arrayOrNull(query.types()), arrayOrNull(query.severities()), count)))
+                .map(rows -> {
+                    List<StoredAlert> alerts = new ArrayList<>(rows.size());
+                    rows.forEach(row -> alerts.add(new StoredAlert(new AlertCursor(row.getOffsetDateTime("computed_at").toInstant(),
+                            row.getString("customer_id"), row.getLong("version"), row.getLong("ordinality")), row.getString("alert"))));
+                    return alerts;
+                });
+    }
+
+    private static String[] arrayOrNull(Set<String> values) {
+        return values == null || values.isEmpty() ? null : values.toArray(String[]::new);
+    }
+
+    /** Which alerts: from a position, of some customers (null: every one), of some types and severities (empty: all). */
+    public record AlertQuery(AlertCursor from, Set<String> customers, Set<String> types, Set<String> severities) {
+    }
+
+    /** An alert as stored (its JSON), and its place in the order alerts were raised. */
+    public record StoredAlert(AlertCursor position, String json) {
+    }
+
+    /**
+     * A place in the order alerts were raised: the time the version raising it was computed, the
+     * customer, the version and the alert's place among the version's (from 1). Written as the
+     * pages' {@code after}: {@code <epoch microseconds>.<version>.<place>.<customer>}.
+     */
+    public record AlertCursor(Instant computedAt, String customerId, long version, long ordinality) {
+
+        /** Just before every alert raised at or after {@code since}. */
+        public static AlertCursor before(Instant since) {
+            return new AlertCursor(since, "", 0, 0);
+        }
+
+        public String key() {
+            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, computedAt);
+            return micros + "." + version + "." + ordinality + "." + customerId;
+        }
+
+        /** The cursor a key names; empty for anything that is not one. */
+        public static Optional<AlertCursor> parse(String key) {
+            String[] parts = key.split("\\.", 4);
+            if (parts.length != 4 || parts[3].isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new AlertCursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS), parts[3],
+                        Long.parseLong(parts[1]), Long.parseLong(parts[2])));
+            } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** One version of a projection, as the JSON it was published as. */

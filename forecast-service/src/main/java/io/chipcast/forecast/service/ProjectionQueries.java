@@ -36,6 +36,11 @@ public class ProjectionQueries {
         return store.historyJson(customerId, afterVersion, count);
     }
 
+    /** Up to {@code count} alerts as stored, in the order they were raised (see {@link ForecastStore#alerts}). */
+    public Uni<List<ForecastStore.StoredAlert>> alerts(ForecastStore.AlertQuery query, int count) {
+        return store.alerts(query, count);
+    }
+
     /** The customer's projection under hypothetical price changes and rulings; nothing is stored or published. */
     public Uni<WhatIf> whatIf(String customerId, List<PriceChange> priceChanges, List<Ruling> rulings) {
         return store.customer(customerId)

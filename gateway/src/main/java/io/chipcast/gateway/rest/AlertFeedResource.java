@@ -3,12 +3,17 @@ package io.chipcast.gateway.rest;
 import io.chipcast.contracts.payload.Alert;
 import io.chipcast.contracts.payload.AlertType;
 import io.chipcast.contracts.payload.Severity;
+import io.chipcast.gateway.rest.client.ForecastQueries;
 import io.chipcast.gateway.rest.stream.AlertStreams;
 import io.chipcast.gateway.service.feed.FeedEvent;
 import io.chipcast.gateway.service.feed.ForecastFeed;
+import io.chipcast.platform.rest.PageRequest;
+import io.chipcast.platform.rest.ProblemException;
+import io.chipcast.platform.rest.RepeatedParameters;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.CustomerAccess;
 import io.chipcast.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,7 +22,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
@@ -30,7 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * One alert feed across every customer the caller may see, as {@code text/event-stream} (issue 16):
+ * Every customer's alerts the caller may see (issue 16): raised so far, as JSON pages answered by
+ * forecast-service; or from now on, one {@code text/event-stream} (ADR 014):
  * an {@code open} event, then every {@code alert} as it happens, each with an id to resume from
  * ({@code Last-Event-ID}, on any gateway instance); {@code reset} when that id cannot be honoured
  * (the stream goes on from now); {@code overflow} before a subscriber that does not keep up is
@@ -41,13 +50,34 @@ public class AlertFeedResource {
 
     private final AlertStreams streams;
     private final ForecastFeed feed;
+    private final ForecastQueries queries;
     private final CustomerAccess access;
 
     @Inject
-    public AlertFeedResource(AlertStreams streams, ForecastFeed feed, CustomerAccess access) {
+    public AlertFeedResource(AlertStreams streams, ForecastFeed feed, ForecastQueries queries, CustomerAccess access) {
         this.streams = streams;
         this.feed = feed;
+        this.queries = queries;
         this.access = access;
+    }
+
+    /** The alerts raised so far, a page at a time, answered by forecast-service from the history it keeps (Accept: application/json). */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "A page of alerts, oldest first; a Link header (rel=\"next\") when more follow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Alert.class)))
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
+    public Uni<Response> history(
+            @Parameter(description = "alerts raised at or after this instant (RFC 3339; default: all)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since,
+            @QueryParam("limit") String limit, @QueryParam("after") String after,
+            @QueryParam("type") List<String> type, @QueryParam("severity") List<String> severity,
+            @QueryParam("customerId") List<String> customerId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, after);
+        return queries.alerts(authorization, since, limit, after, type, severity, customerId)
+                .onFailure(failure -> !(failure instanceof ProblemException)).transform(ForecastQueries::unavailable)
+                .map(upstream -> upstream.toPage(page, uri));
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.chipcast.contracts.payload.AlertType;
 import io.chipcast.contracts.payload.Projection;
 import io.chipcast.gateway.rest.stream.AlertStreams;
 import io.chipcast.gateway.service.feed.ForecastFeed;
+import io.chipcast.platform.rest.RepeatedParameters;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.CustomerAccess;
 import io.chipcast.platform.security.Roles;

@@ -2,6 +2,8 @@ package io.chipcast.platform.rest;
 
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -54,7 +56,17 @@ public record PageRequest(int limit, String after) {
      * relative to the host, right behind any proxy or ingress.
      */
     public String nextLink(UriInfo uri, String lastKey) {
-        URI next = uri.getRequestUriBuilder().replaceQueryParam("after", lastKey).replaceQueryParam("limit", limit).build();
-        return "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"";
+        URI request = uri.getRequestUri();
+        // The request's other parameters exactly as the client encoded them: a UriBuilder would encode their % again.
+        StringBuilder query = new StringBuilder();
+        if (request.getRawQuery() != null) {
+            for (String parameter : request.getRawQuery().split("&")) {
+                if (!parameter.isEmpty() && !parameter.startsWith("after=") && !parameter.startsWith("limit=")) {
+                    query.append(parameter).append('&');
+                }
+            }
+        }
+        query.append("after=").append(URLEncoder.encode(lastKey, StandardCharsets.UTF_8)).append("&limit=").append(limit);
+        return "<" + request.getRawPath() + "?" + query + ">; rel=\"next\"";
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -32,11 +33,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ForecastQueries {
 
     private final ForecastClient client;
+    private final ForecastAlertClient alertClient;
     private final MeterRegistry meters;
 
     @Inject
-    public ForecastQueries(@RestClient ForecastClient client, MeterRegistry meters) {
+    public ForecastQueries(@RestClient ForecastClient client, @RestClient ForecastAlertClient alertClient, MeterRegistry meters) {
         this.client = client;
+        this.alertClient = alertClient;
         this.meters = meters;
     }
 
@@ -47,6 +50,12 @@ public class ForecastQueries {
     /** A page of the history: {@code limit} and {@code after} are passed on as the caller gave them (null when absent). */
     public Uni<Upstream> history(String customerId, String authorization, String limit, String after) {
         return timed("history", () -> client.history(customerId, authorization, limit, after));
+    }
+
+    /** A page of every customer's alerts the caller may read; the parameters are passed on as the caller gave them. */
+    public Uni<Upstream> alerts(String authorization, String since, String limit, String after, List<String> type, List<String> severity,
+            List<String> customerId) {
+        return timed("alerts", () -> alertClient.alerts(authorization, since, limit, after, type, severity, customerId));
     }
 
     /** It recomputes: more time than a read. */

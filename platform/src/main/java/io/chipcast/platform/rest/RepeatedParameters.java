@@ -1,6 +1,5 @@
-package io.chipcast.gateway.rest;
+package io.chipcast.platform.rest;
 
-import io.chipcast.platform.rest.ProblemException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -8,13 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 /** Query parameters that may repeat, each occurrence a comma-separated list: {@code ?type=A,B&type=C}. */
-final class RepeatedParameters {
+public final class RepeatedParameters {
 
     private RepeatedParameters() {
     }
 
     /** Every value given, trimmed, blanks left out; empty when none is. */
-    static Set<String> values(List<String> occurrences) {
+    public static Set<String> values(List<String> occurrences) {
         Set<String> values = new LinkedHashSet<>();
         occurrences.stream().flatMap(occurrence -> Arrays.stream(occurrence.split(","))).map(String::trim)
                 .filter(value -> !value.isEmpty()).forEach(values::add);
@@ -22,7 +21,7 @@ final class RepeatedParameters {
     }
 
     /** Every constant named; a name that is not one is a 400 problem naming the parameter. */
-    static <E extends Enum<E>> Set<E> constants(String parameter, List<String> occurrences, Class<E> type) {
+    public static <E extends Enum<E>> Set<E> constants(String parameter, List<String> occurrences, Class<E> type) {
         Set<E> constants = EnumSet.noneOf(type);
         for (String value : values(occurrences)) {
             try {

@@ -1,0 +1,25 @@
+package io.chipcast.gateway.rest.client;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** forecast-service's alert history, called with the caller's own bearer token; parameters passed on as the caller gave them. */
+@RegisterRestClient(configKey = "forecast")
+@Path("/api/v1/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+public interface ForecastAlertClient {
+
+    @GET
+    Uni<RestResponse<String>> alerts(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("since") String since,
+            @QueryParam("limit") String limit, @QueryParam("after") String after, @QueryParam("type") List<String> type,
+            @QueryParam("severity") List<String> severity, @QueryParam("customerId") List<String> customerId);
+}
