@@ -268,7 +268,6 @@ public final class ForecastLoad {
         }
     }
 
-    /** The Kafka clients log every configuration at INFO: only warnings, so that the results stand out. */
     /** A new line under a phase's figures: how forecast-service batched and committed during it. */
     private static void printBatches(String phase, Optional<PipelineBatches> before) {
         before.ifPresent(earlier -> PipelineBatches.sample().ifPresent(now -> {
@@ -277,6 +276,7 @@ public final class ForecastLoad {
         }));
     }
 
+    /** The Kafka clients log every configuration at INFO: only warnings, so that the results stand out. */
     private static void quietClientLogs() {
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         root.setLevel(java.util.logging.Level.WARNING);

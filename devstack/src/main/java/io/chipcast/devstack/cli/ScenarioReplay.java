@@ -45,7 +45,8 @@ final class ScenarioReplay {
                 state.adminToken());
         ScenarioLoader.Result result;
         try {
-            result = loader.load(scenario, BASE_TIMEOUT.plus(TIMEOUT_PER_EVENT.multipliedBy(scenario.events().size())), message -> out.println("… " + message));
+            result = loader.load(scenario, BASE_TIMEOUT.plus(TIMEOUT_PER_EVENT.multipliedBy(scenario.events().size())),
+                    message -> ProgressLine.print(out, message));
         } catch (ScenarioLoader.LoadFailure | IllegalStateException e) {
             out.println("the replay stopped: " + e.getMessage());
             out.println("events before it were applied; fix the file and load it into a fresh stack (./chipcast down, rm -rf .chipcast/data).");

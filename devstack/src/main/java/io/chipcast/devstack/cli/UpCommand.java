@@ -51,7 +51,7 @@ final class UpCommand implements Callable<Integer> {
         Instant started = Instant.now();
         LocalStack stack;
         try {
-            stack = LocalStack.start(workspace, StackPorts.defaults(), message -> out.println("… " + message));
+            stack = LocalStack.start(workspace, StackPorts.defaults(), message -> ProgressLine.print(out, message));
         } catch (RuntimeException e) {
             out.println("chipcast could not start: " + e.getMessage());
             return 1;
@@ -65,7 +65,7 @@ final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "chipcast-stop"));
         try {
-            stack.awaitReady(READY_TIMEOUT, message -> out.println("… " + message));
+            stack.awaitReady(READY_TIMEOUT, message -> ProgressLine.print(out, message));
         } catch (LocalStack.StackFailure e) {
             out.println("chipcast could not start: " + e.getMessage());
             return 1;
@@ -107,12 +107,12 @@ final class UpCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints the supervisor's progress lines ("… ") written since the {@code shown} lines of its log; returns how many lines were read. */
+    /** Prints the supervisor's progress lines written since the {@code shown} lines of its log; returns how many lines were read. */
     private int showProgress(Path log, int shown) throws IOException {
         String text = Files.readString(log);
         // Whole lines only: the last one may still be being written.
         List<String> lines = text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
-        lines.subList(Math.min(shown, lines.size()), lines.size()).stream().filter(line -> line.startsWith("… ")).forEach(out::println);
+        lines.subList(Math.min(shown, lines.size()), lines.size()).stream().filter(ProgressLine::is).forEach(out::println);
         return Math.max(shown, lines.size());
     }
 

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -73,26 +74,17 @@ public class AlertHistoryResource {
                 .orElseThrow(() -> ProblemException.badRequest("after", "is not a place in this list: take the next page's link"));
         Set<String> types = names(RepeatedParameters.constants("type", type, AlertType.class));
         Set<String> severities = names(RepeatedParameters.constants("severity", severity, Severity.class));
-        Set<String> customers = readableCustomers(RepeatedParameters.values(customerId));
-        if (customers != null && customers.isEmpty()) {
+        Optional<Set<String>> customers = access.scope(RepeatedParameters.identifiers("customerId", customerId));
+        if (customers.isPresent() && customers.get().isEmpty()) {
             return Uni.createFrom().item(Response.ok("[]").build());
         }
-        return queries.alerts(new AlertQuery(cursor, customers, types, severities), page.itemsToRead()).map(read -> {
+        return queries.alerts(new AlertQuery(cursor, customers.orElse(null), types, severities), page.itemsToRead()).map(read -> {
             // Written as every alert is published: read back from the stored JSON, not passed on in its stored layout.
             Response.ResponseBuilder answer = Response.ok(page.items(read).stream()
                     .map(alert -> Json.writeString(Json.read(alert.json(), Alert.class))).collect(Collectors.joining(",", "[", "]")));
             page.next(read, alert -> alert.position().key(), uri).ifPresent(link -> answer.header("Link", link));
             return answer.build();
         });
-    }
-
-    /** The customers to read: those asked for, each readable by the caller; none asked, every one (null) or a viewer's own. */
-    private Set<String> readableCustomers(Set<String> asked) {
-        asked.forEach(customer -> access.requireReadable(RequestParameters.identifier("customerId", customer)));
-        if (!asked.isEmpty()) {
-            return asked;
-        }
-        return access.readsEveryCustomer() ? null : access.viewerCustomers();
     }
 
     private static <E extends Enum<E>> Set<String> names(Set<E> constants) {

@@ -8,9 +8,7 @@ import io.chipcast.gateway.rest.stream.AlertStreams;
 import io.chipcast.gateway.service.feed.FeedEvent;
 import io.chipcast.gateway.service.feed.ForecastFeed;
 import io.chipcast.platform.rest.PageRequest;
-import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RepeatedParameters;
-import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.CustomerAccess;
 import io.chipcast.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -75,8 +74,7 @@ public class AlertFeedResource {
             @QueryParam("customerId") List<String> customerId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, after);
-        return queries.alerts(authorization, since, limit, after, type, severity, customerId)
-                .onFailure(failure -> !(failure instanceof ProblemException)).transform(ForecastQueries::unavailable)
+        return ForecastQueries.fromForecast(queries.alerts(authorization, since, limit, after, type, severity, customerId))
                 .map(upstream -> upstream.toPage(page, uri));
     }
 
@@ -96,13 +94,10 @@ public class AlertFeedResource {
             @Context SseEventSink sink, @Context Sse sse) {
         Set<AlertType> types = RepeatedParameters.constants("type", type, AlertType.class);
         Set<Severity> severities = RepeatedParameters.constants("severity", severity, Severity.class);
-        Set<String> customers = RepeatedParameters.values(customerId);
-        customers.forEach(customer -> access.requireReadable(RequestParameters.identifier("customerId", customer)));
-        Set<String> visible = access.readsEveryCustomer() ? null : access.viewerCustomers();
+        Optional<Set<String>> customers = access.scope(RepeatedParameters.identifiers("customerId", customerId));
         Predicate<FeedEvent> wanted = event -> (types.isEmpty() || types.contains(event.alertType()))
                 && (severities.isEmpty() || severities.contains(event.severity()))
-                && (customers.isEmpty() || customers.contains(event.customerId()))
-                && (visible == null || visible.contains(event.customerId()));
+                && customers.map(scope -> scope.contains(event.customerId())).orElse(true);
         feed.requireReady();
         streams.openAlertFeed(lastEventId, wanted, sink, sse);
     }

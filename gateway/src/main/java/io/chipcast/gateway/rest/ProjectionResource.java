@@ -112,7 +112,7 @@ public class ProjectionResource {
     public Uni<Response> whatIf(@PathParam("customerId") String customerId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @RequestBody(content = @Content(schema = @Schema(implementation = WhatIfRequest.class))) String body) {
         access.requireReadable(RequestParameters.identifier("customerId", customerId));
-        return fromForecast(queries.whatIf(customerId, authorization, body)).map(Upstream::toResponse);
+        return ForecastQueries.fromForecast(queries.whatIf(customerId, authorization, body)).map(Upstream::toResponse);
     }
 
     private Uni<Upstream> answer(String customerId, String minPlanVersion, String wait, String authorization,
@@ -121,15 +121,7 @@ public class ProjectionResource {
         long minimum = RequestParameters.wholeNumber("minPlanVersion", minPlanVersion, 1, Long.MAX_VALUE, 0);
         Duration waitFor = Duration.ofSeconds(RequestParameters.wholeNumber("wait", wait, 1, MAX_WAIT_SECONDS, DEFAULT_WAIT_SECONDS));
         Uni<Void> ready = minimum == 0 ? Uni.createFrom().voidItem() : reflecting(customerId, minimum, waitFor, authorization);
-        return ready.chain(() -> fromForecast(query.get()));
-    }
-
-    /**
-     * A call to forecast-service: its failures (not its answers, nor our own problems) are a 503
-     * naming it. Only these: the gateway's own database failing is not forecast-service's doing.
-     */
-    private static Uni<Upstream> fromForecast(Uni<Upstream> call) {
-        return call.onFailure(failure -> !(failure instanceof ProblemException)).transform(ForecastQueries::unavailable);
+        return ready.chain(() -> ForecastQueries.fromForecast(query.get()));
     }
 
     /** Completes once the customer's projection reflects plan version {@code minimum}, or fails after {@code waitFor}. */
@@ -143,7 +135,7 @@ public class ProjectionResource {
             feed.requireReady();
             // Listen first, then look: a projection published in between is not missed.
             CompletableFuture<Void> projected = feed.planVersionProjected(customerId, minimum);
-            return fromForecast(queries.projection(customerId, authorization)).chain(upstream -> {
+            return ForecastQueries.fromForecast(queries.projection(customerId, authorization)).chain(upstream -> {
                 if (upstream.isOk() && Json.read(upstream.body(), Projection.class).planVersion() >= minimum) {
                     projected.complete(null);
                     return Uni.createFrom().voidItem();

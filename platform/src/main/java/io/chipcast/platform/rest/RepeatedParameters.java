@@ -20,6 +20,13 @@ public final class RepeatedParameters {
         return values;
     }
 
+    /** Every value given, each an identifier ({@link RequestParameters#identifier}); one that is not is a 400 problem naming the parameter. */
+    public static Set<String> identifiers(String parameter, List<String> occurrences) {
+        Set<String> identifiers = values(occurrences);
+        identifiers.forEach(value -> RequestParameters.identifier(parameter, value));
+        return identifiers;
+    }
+
     /** Every constant named; a name that is not one is a 400 problem naming the parameter. */
     public static <E extends Enum<E>> Set<E> constants(String parameter, List<String> occurrences, Class<E> type) {
         Set<E> constants = EnumSet.noneOf(type);

@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -42,6 +43,19 @@ public class CustomerAccess {
         if (!readsEveryCustomer(alsoAllRoles) && !viewerCustomers().contains(customerId)) {
             throw new ForbiddenException();
         }
+    }
+
+    /**
+     * The customers a request about {@code asked} covers: each one asked for, once it is checked
+     * readable (403 otherwise); none asked, every customer (empty) for those who read them all, a
+     * viewer's own for a viewer.
+     */
+    public Optional<Set<String>> scope(Set<String> asked) {
+        asked.forEach(this::requireReadable);
+        if (!asked.isEmpty()) {
+            return Optional.of(asked);
+        }
+        return readsEveryCustomer() ? Optional.empty() : Optional.of(viewerCustomers());
     }
 
     /** The customers a viewer's token lists; empty for other roles. */

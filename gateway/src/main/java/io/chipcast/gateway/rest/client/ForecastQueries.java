@@ -64,8 +64,18 @@ public class ForecastQueries {
         return timed("what-if", () -> client.whatIf(customerId, authorization, body));
     }
 
+    /**
+     * A call to forecast-service as its caller answers it: its failures (not its answers, nor our
+     * own problems) are a 503 naming it. Applied around the call, outside this bean's retries and
+     * breaker, which must see the failures themselves; and around the call only: the gateway's own
+     * database failing is not forecast-service's doing.
+     */
+    public static Uni<Upstream> fromForecast(Uni<Upstream> call) {
+        return call.onFailure(failure -> !(failure instanceof ProblemException)).transform(ForecastQueries::unavailable);
+    }
+
     /** What the caller gets when forecast-service could not answer: a 503 problem, never a 500. */
-    public static Throwable unavailable(Throwable failure) {
+    private static Throwable unavailable(Throwable failure) {
         String why = failure instanceof CircuitBreakerOpenException ? "it failed repeatedly; calls resume shortly"
                 : failure instanceof TimeoutException ? "it did not answer in time" : "it could not be reached or failed";
         return new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "forecast-unavailable",
