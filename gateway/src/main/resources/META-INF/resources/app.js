@@ -1,11 +1,14 @@
 'use strict';
-// chipcast dashboard: one customer's projection, its history and its live alerts, read from the
-// gateway's API with the token given once (kept in this browser's localStorage).
+// chipcast dashboard: one customer's projection, its history, its recent and live alerts, read from
+// the gateway's API with the token given once (kept in this browser's localStorage). The portfolio
+// page (portfolio.js) uses the helpers this file shares on window.chipcast.
 (() => {
   const $ = (id) => document.getElementById(id);
   const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
   const count = new Intl.NumberFormat('en-US');
-  const state = { customer: null, token: null, history: [], stream: null, lastEventId: null };
+  const state = { customer: null, token: null, history: [], stream: null, lastEventId: null, alertIds: new Set() };
+  /** How many of a customer's alerts the page shows when it opens, newest first. */
+  const RECENT_ALERTS = 20;
 
   $('token').value = localStorage.getItem('chipcast.token') || '';
   $('customer').value = localStorage.getItem('chipcast.customer') || '';
@@ -33,16 +36,22 @@
   }
 
   async function api(path) {
+    return (await apiPage(path)).items;
+  }
+
+  /** A JSON answer (null for a 404) and the link to the next page of a list, if any. */
+  async function apiPage(path) {
     const response = await fetch(path, { headers: headers() });
     if (response.status === 404) {
-      return null;
+      return { items: null, next: null };
     }
     if (!response.ok) {
       let detail = response.statusText;
       try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not a problem document */ }
       throw new Error(response.status + ': ' + detail);
     }
-    return response.json();
+    const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('Link') || '');
+    return { items: await response.json(), next: next ? next[1] : null };
   }
 
   async function listCustomers() {
@@ -67,7 +76,9 @@
     }
     state.customer = customer;
     state.lastEventId = null;
+    state.alertIds = new Set();
     $('alerts').replaceChildren();
+    $('portfolio').hidden = true;
     try {
       const encoded = encodeURIComponent(customer);
       const [projection, history] = await Promise.all([
@@ -78,6 +89,7 @@
       $('view').hidden = false;
       status(projection ? 'Customer ' + customer : 'Customer ' + customer + ' has no projection yet');
       follow(customer);
+      recentAlerts(customer);
     } catch (e) {
       $('view').hidden = true;
       status(e.message, true);
@@ -132,16 +144,7 @@
     const vMax = Math.max(...values) + spread * 0.1, vMin = Math.max(0, Math.min(...values) - spread * 0.1);
     const x = (t) => left + (w - left - right) * (points.length === 1 ? 0.5 : (t - tMin) / (tMax - tMin));
     const y = (v) => h - bottom - (h - top - bottom) * ((v - vMin) / Math.max(vMax - vMin, 1));
-    const ns = 'http://www.w3.org/2000/svg';
-    const add = (name, attributes, text) => {
-      const element = document.createElementNS(ns, name);
-      Object.entries(attributes).forEach(([key, value]) => element.setAttribute(key, value));
-      if (text !== undefined) {
-        element.textContent = text;
-      }
-      svg.appendChild(element);
-      return element;
-    };
+    const add = (name, attributes, text) => svgChild(svg, name, attributes, text);
     // Value axis: four ticks with their amounts, gridlines across.
     for (let i = 0; i <= 3; i++) {
       const v = vMin + (vMax - vMin) * i / 3;
@@ -159,12 +162,21 @@
     add('polyline', { class: 'line', points: points.map((p) => x(p.t) + ',' + y(p.v)).join(' ') });
     points.forEach((p) => {
       const dot = add('circle', { class: 'dot', cx: x(p.t), cy: y(p.v), r: 3 });
-      const title = document.createElementNS(ns, 'title');
-      title.textContent = new Date(p.t).toISOString() + ' ' + money.format(p.v);
-      dot.appendChild(title);
+      svgChild(dot, 'title', {}, new Date(p.t).toISOString() + ' ' + money.format(p.v));
     });
     $('chart-caption').textContent = points.length + ' versions, from ' + money.format(values[0]) + ' to '
       + money.format(values[values.length - 1]) + ' (highest ' + money.format(Math.max(...values)) + ')';
+  }
+
+  /** An SVG element with these attributes (and text), appended to parent. */
+  function svgChild(parent, name, attributes, text) {
+    const element = document.createElementNS('http://www.w3.org/2000/svg', name);
+    Object.entries(attributes).forEach(([key, value]) => element.setAttribute(key, value));
+    if (text !== undefined) {
+      element.textContent = text;
+    }
+    parent.appendChild(element);
+    return element;
   }
 
   /** $748M, $1.2B, $35K: an axis has no room for cents. */
@@ -190,9 +202,37 @@
     render(projection);
   }
 
-  function onAlert(alert) {
+  /**
+   * The customer's alerts of the last 30 days, newest on top, under any that arrive live meanwhile.
+   * The history is oldest first: its pages are read to the end (at most ten), keeping the last ones.
+   */
+  async function recentAlerts(customer) {
+    const since = new Date(Date.now() - 30 * 86400000).toISOString();
+    let path = '/api/v1/alerts?limit=200&since=' + encodeURIComponent(since) + '&customerId=' + encodeURIComponent(customer);
+    let recent = [];
+    try {
+      for (let pages = 0; path && pages < 10; pages++) {
+        const page = await apiPage(path);
+        recent = recent.concat(page.items || []).slice(-RECENT_ALERTS);
+        path = page.next;
+      }
+    } catch (e) {
+      status('Cannot read the recent alerts: ' + e.message, true);
+      return;
+    }
+    if (state.customer !== customer) {
+      return;
+    }
+    recent.forEach((alert) => onAlert(alert, true));
+  }
+
+  function onAlert(alert, earlier) {
+    if (state.alertIds.has(alert.alertId)) {
+      return;
+    }
+    state.alertIds.add(alert.alertId);
     const item = document.createElement('li');
-    item.className = 'new';
+    item.className = earlier ? 'earlier' : 'new';
     item.dataset.type = alert.type;
     const at = document.createElement('time');
     at.textContent = new Date(alert.at).toLocaleString();
@@ -202,7 +242,13 @@
     const message = document.createElement('span');
     message.textContent = alert.message;
     item.append(at, kind, message);
-    $('alerts').prepend(item);
+    if (earlier) {
+      // Under the live ones that came while the history was read, above the older ones.
+      const firstEarlier = $('alerts').querySelector('li.earlier');
+      $('alerts').insertBefore(item, firstEarlier);
+    } else {
+      $('alerts').prepend(item);
+    }
   }
 
   // EventSource cannot send a bearer token: the stream is read with fetch and parsed here.
@@ -273,11 +319,12 @@
     if (name === 'snapshot' || name === 'projection') {
       onProjection(payload);
     } else if (name === 'alert') {
-      onAlert(payload);
+      onAlert(payload, false);
     } else if (name === 'reset') {
       status('Some events could not be replayed; showing the current projection.');
     } else if (name === 'overflow' || name === 'error') {
       $('stream-state').textContent = 'reconnecting…';
     }
   }
+  window.chipcast = { api, money, count, compactMoney, svgChild, status, show };
 })();

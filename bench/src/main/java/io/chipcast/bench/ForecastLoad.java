@@ -56,6 +56,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li>fan-out, three times: a LIST price change of that SKU, which touches all N customers; the
  *       time from that record to the last projection it caused on forecast.projections; then the
  *       last fan-out's documents through Kafka alone, the floor under it on this machine;</li>
+ *   <li>portfolio: how long the gateway takes to answer {@code GET /api/v1/portfolio} about the N
+ *       customers (issue 16), whole and with the cost changes of every customer the load moved;</li>
  *   <li>memory: each service's resident set before the load and after it, and forecast-service's
  *       heap after a full collection, holding the N customers.</li>
  * </ol>
@@ -161,6 +163,7 @@ public final class ForecastLoad {
             fanOut(customers, 25_000 + 500L * i, i == FAN_OUTS);
         }
         kafkaAlone(List.copyOf(keptDocuments));
+        PortfolioQueryTime.measure().ifPresent(figures -> System.out.printf("portfolio query through the gateway: %s%n", figures));
         ServiceMemory.heapAfterFullGc("forecast-service").ifPresent(mb -> System.out.printf(
                 "forecast-service heap after a full GC, holding %d customers: %d MB%n", customers, mb));
         ServiceMemory.residentSets().ifPresent(rss -> System.out.printf("resident memory after the load: %s%n", rss));

@@ -30,8 +30,10 @@ public final class ForecastStub implements QuarkusTestResourceLifecycleManager {
 
     /** The path under which {@code GET /api/v1/alerts} is answered and its queries remembered. */
     public static final String ALERTS = "(alerts)";
+    /** The path under which {@code GET /api/v1/portfolio} is answered and its queries remembered. */
+    public static final String PORTFOLIO = "(portfolio)";
 
-    /** What {@code GET|POST /api/v1/projections/{path}} answers, e.g. path {@code acme} or {@code acme/history}; {@link #ALERTS} for the alert history. */
+    /** What {@code GET|POST /api/v1/projections/{path}} answers, e.g. path {@code acme} or {@code acme/history}; {@link #ALERTS} for the alert history, {@link #PORTFOLIO} for the portfolio. */
     public static void answer(String path, int status, String body) {
         ANSWERS.put(path, new Answer(status, body, null));
     }
@@ -50,6 +52,7 @@ public final class ForecastStub implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/v1/projections/", this::handle);
         server.createContext("/api/v1/alerts", this::handle);
+        server.createContext("/api/v1/portfolio", this::handle);
         server.start();
         return Map.of("quarkus.rest-client.forecast.url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -65,7 +68,8 @@ public final class ForecastStub implements QuarkusTestResourceLifecycleManager {
         AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         exchange.getRequestBody().readAllBytes();
         String requested = exchange.getRequestURI().getPath();
-        String path = requested.startsWith("/api/v1/alerts") ? ALERTS : requested.substring("/api/v1/projections/".length());
+        String path = requested.startsWith("/api/v1/alerts") ? ALERTS
+                : requested.startsWith("/api/v1/portfolio") ? PORTFOLIO : requested.substring("/api/v1/projections/".length());
         QUERIES.put(path, String.valueOf(exchange.getRequestURI().getRawQuery()));
         Answer answer = ANSWERS.getOrDefault(path, new Answer(404,
                 "{\"type\":\"https://chipcast.io/problems/not-found\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no projection of " + path + "\"}",

@@ -72,6 +72,22 @@ class ProjectionQueryTest {
     }
 
     @Test
+    void thePortfolioIsForecastServicesAnswerWithTheCallersParametersAndCredentials() {
+        ForecastStub.answer(ForecastStub.PORTFOLIO, 200, "{\"customers\":2,\"projectedCost\":1234.50,\"blockedValue\":0.00,\"bySku\":[]}");
+        String viewer = TestTokens.viewer("pf-1", "pf-2");
+        given().auth().oauth2(viewer).get("/api/v1/portfolio?since=2026-01-01T00:00:00Z&top=5&customerId=pf-1,pf-2")
+                .then().statusCode(200).contentType("application/json").body("customers", equalTo(2)).body("projectedCost", equalTo(1234.50f));
+        assertThat(ForecastStub.QUERIES.get(ForecastStub.PORTFOLIO)).contains("since=2026-01-01T00", "top=5", "customerId=pf-1");
+        assertThat(ForecastStub.AUTHORIZATIONS).last().as("the caller's credentials").isEqualTo("Bearer " + viewer);
+
+        ForecastStub.answer(ForecastStub.PORTFOLIO, 400, "{\"type\":\"https://chipcast.io/problems/invalid\",\"title\":\"Bad Request\","
+                + "\"status\":400,\"detail\":\"top: must be 1 to 100\",\"violations\":[{\"field\":\"top\",\"message\":\"must be\"}]}");
+        given().auth().oauth2(TestTokens.analyst()).get("/api/v1/portfolio?top=0")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", org.hamcrest.Matchers.hasItem("top"));
+        given().get("/api/v1/portfolio").then().statusCode(401);
+    }
+
+    @Test
     void aPageOfTheHistoryLinksToTheGatewaysNextPageNotToForecastService() {
         String customer = unique("paged");
         ForecastStub.answerPage(customer + "/history", "[" + json(projection(customer, 1, 1, 1000)) + "]",

@@ -40,7 +40,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -161,24 +160,45 @@ class WholeSystemTest {
             wait.until(ExpectedConditions.textToBe(By.id("projected-cost"), "$688,000,000.00"));
             assertThat(browser.findElement(By.id("lines")).getText()).contains("F1", "H100-SXM5-80G", "DELAYED");
             assertThat(browser.findElements(By.cssSelector("#chart circle"))).isNotEmpty();
-            assertThat(browser.findElements(By.cssSelector("#chart text.tick-y"))).as("the cost axis, labelled in dollars")
-                    .hasSize(4).allSatisfy(tick -> assertThat(tick.getText()).startsWith("$"));
-            assertThat(browser.findElements(By.cssSelector("#chart text.tick-x"))).as("the time axis").isNotEmpty()
-                    .allSatisfy(tick -> assertThat(tick.getText()).containsPattern("\\d{1,2}:\\d{2}"));
-            assertThat(browser.findElements(By.cssSelector("#chart text.axis-title"))).extracting(WebElement::getText)
+            // The chart is drawn again with every projection the stream brings: its texts are read in one go.
+            assertThat(texts(browser, "#chart text.tick-y")).as("the cost axis, labelled in dollars")
+                    .hasSize(4).allSatisfy(tick -> assertThat(tick).startsWith("$"));
+            assertThat(texts(browser, "#chart text.tick-x")).as("the time axis").isNotEmpty()
+                    .allSatisfy(tick -> assertThat(tick).containsPattern("\\d{1,2}:\\d{2}"));
+            assertThat(texts(browser, "#chart text.axis-title"))
                     .containsExactlyInAnyOrder("projected cost (USD)", "time (when each version was computed)");
             wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts li.earlier")));
+            assertThat(browser.findElements(By.cssSelector("#alerts li.new"))).as("no alert raised since the page opened").isEmpty();
             String pageId = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                     "return window.__page = window.__page || Math.random().toString()");
 
             // The 12,000 late units are bought on the spot market: dearer spot, dearer projection.
             postPrice("SPOT", "2024-02-01T00:00:00Z", "45000");
 
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts li[data-type='COST_CHANGED']")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts li.new[data-type='COST_CHANGED']")));
             wait.until(ExpectedConditions.textToBe(By.id("projected-cost"), "$748,000,000.00"));
             assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__page"))
                     .as("the same page, not reloaded").isEqualTo(pageId);
             Files.write(Path.of("target", "dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+            // The portfolio page: the API's totals, charts, and a link to each customer ranked.
+            browser.findElement(By.id("portfolio-button")).click();
+            JsonNode portfolio = Json.parseTree(call("GET", gateway("/api/v1/portfolio"), admin, null).body().getBytes(StandardCharsets.UTF_8));
+            wait.until(ExpectedConditions.textToBe(By.id("pf-cost"), dollars(portfolio.path("projectedCost").decimalValue())));
+            assertThat(browser.findElement(By.id("pf-blocked")).getText()).isEqualTo(dollars(portfolio.path("blockedValue").decimalValue()));
+            assertThat(browser.findElement(By.id("pf-customers")).getText()).isEqualTo(String.format("%,d", portfolio.path("customers").asLong()));
+            assertThat(browser.findElements(By.cssSelector("#pf-sku-chart rect.bar"))).as("a bar per SKU with a cost").isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("#pf-country-chart rect.bar"))).as("cloud-cn's blocked line").isNotEmpty();
+            assertThat(browser.findElement(By.id("view")).isDisplayed()).as("the customer's page, put away").isFalse();
+            Files.write(Path.of("target", "portfolio.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            // The page reads the portfolio again every few seconds: the link is found and followed in one go.
+            String customer = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "const link = document.querySelector('#pf-at-risk a.customer'); link.click(); return link.textContent");
+            assertThat(customer).isEqualTo(portfolio.path("atRisk").get(0).path("customerId").asText());
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("portfolio")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view")));
+            wait.until(ExpectedConditions.textToBe(By.id("status"), "Customer " + customer));
         } finally {
             browser.quit();
         }
@@ -289,5 +309,17 @@ class WholeSystemTest {
 
     private URI url(ChipcastService service) {
         return stack.services().stream().filter(s -> s.service() == service).map(s -> URI.create(s.url())).findFirst().orElseThrow();
+    }
+
+    /** The text of every element the selector finds, read at one instant. */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(WebDriver browser, String selector) {
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent)", selector);
+    }
+
+    /** An amount as the dashboard writes it: $1,234.50. */
+    private static String dollars(java.math.BigDecimal amount) {
+        return java.text.NumberFormat.getCurrencyInstance(java.util.Locale.US).format(amount);
     }
 }

@@ -98,6 +98,11 @@ public final class ForecastEngine {
         return Optional.ofNullable(projections.get(customerId)).map(Projected::projection);
     }
 
+    /** The destination country of the customer's plan, which its latest projection was projected from; empty without a plan. */
+    public Optional<String> country(String customerId) {
+        return Optional.ofNullable(customers.get(customerId)).map(CustomerState::plan).map(DemandPlan::country);
+    }
+
     /**
      * Puts back a customer as it was persisted, without recomputing or publishing anything: after
      * a restart, or when this instance takes over the customer's partition.
@@ -111,7 +116,8 @@ public final class ForecastEngine {
         index.replace(customerId, previous == null ? null : previous.plan(), plan);
         if (last != null) {
             projections.put(customerId, new Projected(new ProjectionContent(last.planVersion(), last.projectedCost(),
-                    last.blockedValue(), last.lines()), last, costAlertedOn == null ? last.projectedCost() : costAlertedOn));
+                    last.blockedValue(), last.lines()), last, costAlertedOn == null ? last.projectedCost() : costAlertedOn,
+                    plan == null ? null : plan.country()));
         }
     }
 
@@ -164,10 +170,14 @@ public final class ForecastEngine {
         List<Projection> changed = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
         Map<String, BigDecimal> costAlertedOn = new HashMap<>();
+        Map<String, Previous> previous = new HashMap<>();
         for (Change change : changes) {
             if (change != null) {
                 Projected projected = change.projected();
-                projections.put(projected.projection().customerId(), projected);
+                Projected last = projections.put(projected.projection().customerId(), projected);
+                if (last != null) {
+                    previous.put(projected.projection().customerId(), new Previous(last.projection(), last.country()));
+                }
                 changed.add(projected.projection());
                 alerts.addAll(change.alerts());
                 if (projected.costAlertedOn() != null) {
@@ -175,7 +185,7 @@ public final class ForecastEngine {
                 }
             }
         }
-        return new Outcome(changed, alerts, costAlertedOn, affected.size());
+        return new Outcome(changed, alerts, costAlertedOn, previous, affected.size());
     }
 
     /** The customer's new projection and the alerts it raises; null when it has no plan or its projection is unchanged. */
@@ -194,14 +204,21 @@ public final class ForecastEngine {
                 clock.instant(), cause);
         AlertRules.Evaluation evaluation = alertRules.evaluate(last == null ? null : last.projection(), projection,
                 last == null ? null : last.costAlertedOn());
-        return new Change(new Projected(content, projection, evaluation.nextBaseline()), evaluation.alerts());
+        return new Change(new Projected(content, projection, evaluation.nextBaseline(), state.plan().country()), evaluation.alerts());
     }
 
     private record Change(Projected projected, List<Alert> alerts) {
     }
 
-    /** A customer's latest projection, and the projectedCost its next COST_CHANGED is measured from. */
-    private record Projected(ProjectionContent content, Projection projection, BigDecimal costAlertedOn) {
+    /**
+     * A customer's latest projection, the projectedCost its next COST_CHANGED is measured from, and
+     * the country of the plan it was projected from (a later plan may move the customer).
+     */
+    private record Projected(ProjectionContent content, Projection projection, BigDecimal costAlertedOn, String country) {
+    }
+
+    /** The projection a change replaced, and the country of the plan it was projected from. */
+    public record Previous(Projection projection, String country) {
     }
 
     /**
@@ -210,18 +227,21 @@ public final class ForecastEngine {
      * @param costAlertedOn per changed customer, the projectedCost its next COST_CHANGED is measured
      *                     from (absent: from its projectedCost): persisted with the projection, so
      *                     that a restart measures from it too
+     * @param previous      per changed customer that had a projection before, that projection: what
+     *                      a change moves away from (the portfolio counts the difference)
      * @param customersRecomputed how many customers the event could affect and were recomputed
      */
     public record Outcome(List<Projection> projections, List<Alert> alerts, Map<String, BigDecimal> costAlertedOn,
-            int customersRecomputed) {
+            Map<String, Previous> previous, int customersRecomputed) {
 
         /** An event that changed no projection. */
-        public static final Outcome NOTHING = new Outcome(List.of(), List.of(), Map.of(), 0);
+        public static final Outcome NOTHING = new Outcome(List.of(), List.of(), Map.of(), Map.of(), 0);
 
         public Outcome {
             projections = List.copyOf(projections);
             alerts = List.copyOf(alerts);
             costAlertedOn = Map.copyOf(costAlertedOn);
+            previous = Map.copyOf(previous);
         }
 
         /** The alerts about each changed customer (an outcome has at most one projection per customer). */

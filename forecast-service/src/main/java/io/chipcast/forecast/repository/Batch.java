@@ -3,6 +3,7 @@ package io.chipcast.forecast.repository;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.contracts.payload.Projection;
 import io.chipcast.contracts.payload.ShipmentEvent;
+import io.chipcast.forecast.portfolio.PortfolioTally;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class Batch {
     final Map<String, ProjectionRow> latestProjections = new LinkedHashMap<>();
     final List<ProjectionRow> projectionVersions = new ArrayList<>();
     private final List<Instant> changedBy = new ArrayList<>();
+    private final PortfolioTally portfolio = new PortfolioTally();
 
     public void processed(String eventId, String topic) {
         processed.add(new Processed(eventId, topic));
@@ -58,6 +60,11 @@ public final class Batch {
         ProjectionRow row = new ProjectionRow(projection, committed, partition, costAlertedOn);
         projectionVersions.add(row);
         latestProjections.put(projection.customerId(), row);
+    }
+
+    /** The difference this batch's versions make to the portfolio, committed with them (ADR 015). */
+    public PortfolioTally portfolio() {
+        return portfolio;
     }
 
     /** An event of {@code eventTime} changed projections this batch commits: for the lag from event to commit. */

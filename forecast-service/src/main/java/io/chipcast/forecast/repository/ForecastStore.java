@@ -39,14 +39,14 @@ import org.apache.kafka.common.TopicPartition;
 public class ForecastStore {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    /** Rows per statement: a few megabytes of projections at most. */
-    private static final int CHUNK = 2_000;
 
     private final Pool pool;
+    private final PortfolioStore portfolio;
 
     @Inject
-    public ForecastStore(Pool pool) {
+    public ForecastStore(Pool pool, PortfolioStore portfolio) {
         this.pool = pool;
+        this.portfolio = portfolio;
     }
 
     /** Where each partition resumes; absent for a partition never consumed. */
@@ -103,7 +103,7 @@ public class ForecastStore {
      * Commits a batch: its state, its projections with their alerts, what was applied and where to
      * resume — or nothing. The projections are published after the commit (ADR 009). The rows travel as arrays and {@code unnest} turns them back into rows
      * (in order, for the tables whose order is their identity): one statement per table and chunk
-     * of {@value #CHUNK} rows. The statements are sent together and the connection pipelines them,
+     * of {@value SqlStatements#CHUNK} rows. The statements are sent together and the connection pipelines them,
      * so a batch of a few rows is one round trip, and a fan-out of a hundred thousand projections
      * streams as chunks the database inserts while the next ones are encoded, instead of one bind
      * message of hundreds of megabytes.
@@ -120,46 +120,56 @@ public class ForecastStore {
                 .map(rows -> rows.iterator().next().getLong(0))
                 .chain(commitSeq -> {
                     List<Uni<Void>> statements = new ArrayList<>();
-                    statements.addAll(inChunks(connection, batch.processed, "INSERT INTO processed_event (event_id, topic, applied_at) "
+                    statements.addAll(SqlStatements.inChunks(connection, batch.processed, "INSERT INTO processed_event (event_id, topic, applied_at) "
                                     + "SELECT event_id, topic, $3 FROM unnest($1::varchar[], $2::varchar[]) AS u(event_id, topic)",
-                            rows -> Tuple.of(column(rows, Batch.Processed::eventId), column(rows, Batch.Processed::topic), now)));
-                    statements.addAll(inChunks(connection, positions, "INSERT INTO consumer_position (topic, partition, next_offset) "
+                            rows -> Tuple.of(SqlStatements.column(rows, Batch.Processed::eventId), SqlStatements.column(rows, Batch.Processed::topic), now)));
+                    statements.addAll(SqlStatements.inChunks(connection, positions, "INSERT INTO consumer_position (topic, partition, next_offset) "
                                     + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[]) "
                                     + "ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset",
-                            rows -> Tuple.of(column(rows, p -> p.getKey().topic()),
+                            rows -> Tuple.of(SqlStatements.column(rows, p -> p.getKey().topic()),
                                     rows.stream().map(p -> p.getKey().partition()).toArray(Integer[]::new),
                                     rows.stream().map(Map.Entry::getValue).toArray(Long[]::new))));
-                    statements.addAll(inChunks(connection, plans, "INSERT INTO demand_plan (customer_id, partition, version, payload) "
+                    statements.addAll(SqlStatements.inChunks(connection, plans, "INSERT INTO demand_plan (customer_id, partition, version, payload) "
                                     + "SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]) "
                                     + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, version = EXCLUDED.version, "
                                     + "payload = EXCLUDED.payload WHERE demand_plan.version <= EXCLUDED.version",
-                            rows -> Tuple.of(column(rows, p -> p.plan().customerId()), rows.stream().map(Batch.PlanRow::partition).toArray(Integer[]::new),
+                            rows -> Tuple.of(SqlStatements.column(rows, p -> p.plan().customerId()), rows.stream().map(Batch.PlanRow::partition).toArray(Integer[]::new),
                                     rows.stream().map(p -> p.plan().version()).toArray(Long[]::new),
-                                    column(rows, p -> Json.writeString(p.plan())))));
-                    statements.addAll(inChunks(connection, batch.shipments, "INSERT INTO shipment_event (customer_id, partition, payload) "
+                                    SqlStatements.column(rows, p -> Json.writeString(p.plan())))));
+                    statements.addAll(SqlStatements.inChunks(connection, batch.shipments, "INSERT INTO shipment_event (customer_id, partition, payload) "
                                     + "SELECT customer_id, partition, payload FROM unnest($1::varchar[], $2::int[], $3::text[]) "
                                     + "WITH ORDINALITY AS u(customer_id, partition, payload, arrival) ORDER BY arrival",
-                            rows -> Tuple.of(column(rows, r -> r.event().customerId()),
+                            rows -> Tuple.of(SqlStatements.column(rows, r -> r.event().customerId()),
                                     rows.stream().map(Batch.ShipmentRow::partition).toArray(Integer[]::new),
-                                    column(rows, r -> Json.writeString(r.event())))));
-                    statements.addAll(inChunks(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on, commit_seq) "
-                                    + "SELECT *, $5::bigint FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[]) "
+                                    SqlStatements.column(rows, r -> Json.writeString(r.event())))));
+                    statements.addAll(SqlStatements.inChunks(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on, "
+                                    + "projected_cost, blocked_value, computed_at, commit_seq) "
+                                    + "SELECT *, $8::bigint FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[], "
+                                    + "$5::text[]::numeric[], $6::text[]::numeric[], $7::timestamptz[]) "
                                     + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, "
-                                    + "version = EXCLUDED.version, cost_alerted_on = EXCLUDED.cost_alerted_on, commit_seq = EXCLUDED.commit_seq",
-                            rows -> Tuple.of(column(rows, p -> p.projection().customerId()),
+                                    + "version = EXCLUDED.version, cost_alerted_on = EXCLUDED.cost_alerted_on, projected_cost = EXCLUDED.projected_cost, "
+                                    + "blocked_value = EXCLUDED.blocked_value, computed_at = EXCLUDED.computed_at, commit_seq = EXCLUDED.commit_seq",
+                            rows -> Tuple.from(List.of(SqlStatements.column(rows, p -> p.projection().customerId()),
                                     rows.stream().map(Batch.ProjectionRow::partition).toArray(Integer[]::new),
                                     rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
-                                    column(rows, p -> p.costAlertedOn().toPlainString()), commitSeq)));
-                    statements.addAll(inChunks(connection, batch.projectionVersions, "INSERT INTO projection_history "
-                                    + "(customer_id, version, payload, computed_at, event_id, alerts, commit_seq) "
-                                    + "SELECT *, $7::bigint FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[]::uuid[], $6::text[])",
-                            rows -> Tuple.from(List.of(column(rows, p -> p.projection().customerId()),
-                                    rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
-                                    column(rows, p -> p.committed().json()),
+                                    SqlStatements.column(rows, p -> p.costAlertedOn().toPlainString()),
+                                    SqlStatements.column(rows, p -> p.projection().projectedCost().toPlainString()),
+                                    SqlStatements.column(rows, p -> p.projection().blockedValue().toPlainString()),
                                     rows.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
-                                    column(rows, p -> p.committed().eventId().toString()),
-                                    column(rows, p -> p.committed().alertsJson()), commitSeq))));
-                    return allOf(statements).replaceWith(commitSeq);
+                                    commitSeq))));
+                    statements.addAll(SqlStatements.inChunks(connection, batch.projectionVersions, "INSERT INTO projection_history "
+                                    + "(customer_id, version, payload, computed_at, event_id, alerts, projected_cost, commit_seq) "
+                                    + "SELECT *, $8::bigint FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[]::uuid[], "
+                                    + "$6::text[], $7::text[]::numeric[])",
+                            rows -> Tuple.from(List.of(SqlStatements.column(rows, p -> p.projection().customerId()),
+                                    rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
+                                    SqlStatements.column(rows, p -> p.committed().json()),
+                                    rows.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                                    SqlStatements.column(rows, p -> p.committed().eventId().toString()),
+                                    SqlStatements.column(rows, p -> p.committed().alertsJson()),
+                                    SqlStatements.column(rows, p -> p.projection().projectedCost().toPlainString()), commitSeq))));
+                    statements.addAll(portfolio.write(connection, batch.portfolio()));
+                    return SqlStatements.allOf(statements).replaceWith(commitSeq);
                 }))
                 .await().atMost(TIMEOUT);
     }
@@ -310,7 +320,7 @@ public class ForecastStore {
     public Uni<Void> markWatermarks(Map<Integer, Long> commitSeqs) {
         List<Map.Entry<Integer, Long>> rows = new ArrayList<>(commitSeqs.entrySet());
         rows.sort(Map.Entry.comparingByKey());
-        return pool.withConnection(connection -> allOf(inChunks(connection, rows, "INSERT INTO publication_watermark (partition, commit_seq) "
+        return pool.withConnection(connection -> SqlStatements.allOf(SqlStatements.inChunks(connection, rows, "INSERT INTO publication_watermark (partition, commit_seq) "
                         + "SELECT * FROM unnest($1::int[], $2::bigint[]) "
                         + "ON CONFLICT (partition) DO UPDATE SET commit_seq = GREATEST(publication_watermark.commit_seq, EXCLUDED.commit_seq)",
                 chunk -> Tuple.of(chunk.stream().map(Map.Entry::getKey).toArray(Integer[]::new),
@@ -326,12 +336,12 @@ public class ForecastStore {
         List<Map.Entry<String, Long>> rows = new ArrayList<>(versions.entrySet());
         rows.sort(Map.Entry.comparingByKey());
         return pool.withConnection(connection -> {
-            List<Uni<Void>> statements = inChunks(connection, rows, "INSERT INTO projection_publication (customer_id, published_version) "
+            List<Uni<Void>> statements = SqlStatements.inChunks(connection, rows, "INSERT INTO projection_publication (customer_id, published_version) "
                             + "SELECT * FROM unnest($1::varchar[], $2::bigint[]) "
                             + "ON CONFLICT (customer_id) DO UPDATE SET published_version = "
                             + "GREATEST(projection_publication.published_version, EXCLUDED.published_version)",
-                    chunk -> Tuple.of(column(chunk, Map.Entry::getKey), chunk.stream().map(Map.Entry::getValue).toArray(Long[]::new)));
-            return allOf(statements);
+                    chunk -> Tuple.of(SqlStatements.column(chunk, Map.Entry::getKey), chunk.stream().map(Map.Entry::getValue).toArray(Long[]::new)));
+            return SqlStatements.allOf(statements);
         });
     }
 
@@ -341,25 +351,6 @@ public class ForecastStore {
         batch.plans.forEach(row -> latest.merge(row.plan().customerId(), row,
                 (kept, next) -> next.plan().version() >= kept.plan().version() ? next : kept));
         return List.copyOf(latest.values());
-    }
-
-    private static <T> String[] column(Collection<T> rows, Function<T, String> value) {
-        return rows.stream().map(value).toArray(String[]::new);
-    }
-
-    /** The statements that write these rows, {@value #CHUNK} at a time, in their order; none for no rows. */
-    private static <T> List<Uni<Void>> inChunks(SqlConnection connection, List<T> rows, String sql, Function<List<T>, Tuple> columns) {
-        List<Uni<Void>> statements = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            statements.add(connection.preparedQuery(sql).execute(columns.apply(rows.subList(from, Math.min(rows.size(), from + CHUNK))))
-                    .replaceWithVoid());
-        }
-        return statements;
-    }
-
-    /** Statements sent together on one connection (which pipelines them), done when all are. */
-    private static Uni<Void> allOf(List<Uni<Void>> statements) {
-        return statements.isEmpty() ? Uni.createFrom().voidItem() : Uni.combine().all().unis(statements).discardItems();
     }
 
     /** @param array the one parameter, $1: an array such as Integer[] or String[] */

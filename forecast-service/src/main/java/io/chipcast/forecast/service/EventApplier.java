@@ -14,7 +14,6 @@ import io.chipcast.forecast.repository.ForecastStore;
 import io.chipcast.platform.metrics.Timers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -111,7 +110,7 @@ public final class EventApplier {
                 commitInSlices(outcome, record.event().time(), commit);
                 continue;
             }
-            add(outcome.projections(), outcome.alertsByCustomer(), outcome.costAlertedOn(), batch);
+            add(outcome.projections(), outcome.alertsByCustomer(), outcome, batch);
             if (!outcome.projections().isEmpty()) {
                 batch.changedBy(record.event().time());
             }
@@ -165,7 +164,7 @@ public final class EventApplier {
         for (int from = 0; from < projections.size(); from += FAN_OUT_SLICE) {
             int to = Math.min(projections.size(), from + FAN_OUT_SLICE);
             Batch slice = new Batch();
-            add(projections.subList(from, to), alerts, outcome.costAlertedOn(), slice);
+            add(projections.subList(from, to), alerts, outcome, slice);
             if (to == projections.size() && eventTime != null) {
                 slice.changedBy(eventTime);
             }
@@ -196,8 +195,11 @@ public final class EventApplier {
         return recomputeTime.record(() -> engine.apply(record.payload(), record.cause()));
     }
 
-    /** Adds projections to the batch, each written once with the alerts about its customer. */
-    private void add(List<Projection> projections, Map<String, List<Alert>> alerts, Map<String, BigDecimal> costAlertedOn, Batch batch) {
+    /**
+     * Adds projections of the outcome to the batch, each written once with the alerts about its
+     * customer, and the difference each makes to the portfolio.
+     */
+    private void add(List<Projection> projections, Map<String, List<Alert>> alerts, ForecastEngine.Outcome outcome, Batch batch) {
         if (projections.isEmpty()) {
             return;
         }
@@ -207,8 +209,12 @@ public final class EventApplier {
                 .toList();
         for (int i = 0; i < projections.size(); i++) {
             Projection projection = projections.get(i);
-            batch.projection(projection, written.get(i), partitionOfCustomer.get(projection.customerId()),
-                    costAlertedOn.getOrDefault(projection.customerId(), projection.projectedCost()));
+            String customer = projection.customerId();
+            int partition = partitionOfCustomer.get(customer);
+            batch.projection(projection, written.get(i), partition, outcome.costAlertedOn().getOrDefault(customer, projection.projectedCost()));
+            ForecastEngine.Previous previous = outcome.previous().get(customer);
+            batch.portfolio().replace(partition, previous == null ? null : previous.projection(), previous == null ? null : previous.country(),
+                    projection, engine.country(customer).orElse(null));
         }
     }
 

@@ -33,13 +33,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ForecastQueries {
 
     private final ForecastClient client;
-    private final ForecastAlertClient alertClient;
+    private final ForecastOverviewClient overviewClient;
     private final MeterRegistry meters;
 
     @Inject
-    public ForecastQueries(@RestClient ForecastClient client, @RestClient ForecastAlertClient alertClient, MeterRegistry meters) {
+    public ForecastQueries(@RestClient ForecastClient client, @RestClient ForecastOverviewClient overviewClient, MeterRegistry meters) {
         this.client = client;
-        this.alertClient = alertClient;
+        this.overviewClient = overviewClient;
         this.meters = meters;
     }
 
@@ -55,7 +55,12 @@ public class ForecastQueries {
     /** A page of every customer's alerts the caller may read; the parameters are passed on as the caller gave them. */
     public Uni<Upstream> alerts(String authorization, String since, String limit, String after, List<String> type, List<String> severity,
             List<String> customerId) {
-        return timed("alerts", () -> alertClient.alerts(authorization, since, limit, after, type, severity, customerId));
+        return timed("alerts", () -> overviewClient.alerts(authorization, since, limit, after, type, severity, customerId));
+    }
+
+    /** The portfolio of the customers the caller may read; the parameters are passed on as the caller gave them. */
+    public Uni<Upstream> portfolio(String authorization, String since, String top, List<String> customerId) {
+        return timed("portfolio", () -> overviewClient.portfolio(authorization, since, top, customerId));
     }
 
     /** It recomputes: more time than a read. */

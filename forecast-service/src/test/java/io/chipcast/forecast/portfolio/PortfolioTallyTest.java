@@ -1,0 +1,74 @@
+package io.chipcast.forecast.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chipcast.contracts.payload.Cause;
+import io.chipcast.contracts.payload.LineStatus;
+import io.chipcast.contracts.payload.Projection;
+import io.chipcast.contracts.payload.ProjectionLine;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a batch adds to the portfolio: each new version counted, the one it replaces taken away. */
+class PortfolioTallyTest {
+
+    private static final Instant AT = Instant.parse("2026-12-03T10:00:00Z");
+
+    @Test
+    void aSubstitutedLineCountsItsCostUnderItsOwnSkuAndItsUnitsUnderTheSubstitute() {
+        PortfolioTally tally = new PortfolioTally();
+        tally.add(2, projection(1, line("H100", LineStatus.SUBSTITUTED, 10, "H20", 30, "900.00", 0, "0.00")), "CN");
+
+        assertThat(tally.cellRows()).hasSize(2);
+        CellFigures own = tally.cellsInAll().get(new CellKey("H100", "CN", LineStatus.SUBSTITUTED));
+        assertThat(own.lines()).isEqualTo(1);
+        assertThat(own.quantity()).isEqualTo(10);
+        assertThat(own.boughtUnits()).isZero();
+        assertThat(own.lineCost()).isEqualByComparingTo("900.00");
+        CellFigures bought = tally.cellsInAll().get(new CellKey("H20", "CN", LineStatus.SUBSTITUTED));
+        assertThat(bought.lines()).as("not a line of its own").isZero();
+        assertThat(bought.boughtUnits()).isEqualTo(30);
+        assertThat(tally.customersInAll()).containsEntry("CN", 1L);
+        assertThat(tally.latestComputedAt()).containsEntry(2, AT);
+    }
+
+    @Test
+    void aNewVersionReplacesTheOldOneAndACustomerMovingCountryLeavesTheOldOne() {
+        Projection before = projection(1, line("H100", LineStatus.BLOCKED, 10, null, 0, "0.00", 10, "250000.00"));
+        Projection after = projection(2, line("H100", LineStatus.OPEN, 10, "H100", 10, "260000.00", 0, "0.00"));
+        PortfolioTally tally = new PortfolioTally();
+        tally.replace(0, before, "CN", after, "US");
+
+        assertThat(tally.customerRows()).containsExactlyInAnyOrder(new PortfolioTally.CustomerRow(0, "CN", -1),
+                new PortfolioTally.CustomerRow(0, "US", 1));
+        CellFigures left = tally.cellsInAll().get(new CellKey("H100", "CN", LineStatus.BLOCKED));
+        assertThat(left.lines()).isEqualTo(-1);
+        assertThat(left.atRiskValue()).isEqualByComparingTo("-250000.00");
+        assertThat(tally.cellsInAll().get(new CellKey("H100", "US", LineStatus.OPEN)).lineCost()).isEqualByComparingTo("260000.00");
+    }
+
+    @Test
+    void aVersionThatMovesNothingTheTallyCountsLeavesNoRows() {
+        Projection first = projection(1, line("H100", LineStatus.OPEN, 10, "H100", 10, "260000.00", 0, "0.00"));
+        Projection same = projection(2, line("H100", LineStatus.OPEN, 10, "H100", 10, "260000.00", 0, "0.00"));
+        PortfolioTally tally = new PortfolioTally();
+        tally.replace(0, first, "US", same, "US");
+
+        assertThat(tally.cellRows()).isEmpty();
+        assertThat(tally.customerRows()).isEmpty();
+        assertThat(tally.isEmpty()).as("its time is still news").isFalse();
+    }
+
+    private static Projection projection(long version, ProjectionLine line) {
+        return new Projection("acme", 1L, line.lineCost(), line.atRiskValue(), List.of(line), version, AT, new Cause("e", "t"));
+    }
+
+    private static ProjectionLine line(String sku, LineStatus status, long quantity, String boughtSku, long boughtUnits, String cost,
+            long blockedQty, String atRisk) {
+        return new ProjectionLine("L1", sku, quantity, LocalDate.parse("2027-01-01"), status, 0L, 0L, quantity - 0L, boughtSku,
+                boughtSku == null ? null : boughtUnits, null, null, new BigDecimal(cost), blockedQty, new BigDecimal(atRisk));
+    }
+}
