@@ -97,6 +97,8 @@
   }
 
   function render(projection) {
+    // The what-if panel (whatif.js) compares against the projection shown.
+    document.dispatchEvent(new CustomEvent('chipcast:projection', { detail: { customer: state.customer, projection } }));
     $('projected-cost').textContent = projection ? money.format(projection.projectedCost) : '—';
     $('blocked-value').textContent = projection ? money.format(projection.blockedValue) : '—';
     $('versions').textContent = projection ? 'plan ' + projection.planVersion + ' / v' + projection.version : '—';
@@ -177,6 +179,12 @@
     }
     parent.appendChild(element);
     return element;
+  }
+
+  /** +$60,000,000.00, -$1.00, $0.00: a change. */
+  function signedMoney(amount) {
+    const value = Number(amount);
+    return (value > 0 ? '+' : '') + money.format(value);
   }
 
   /** $748M, $1.2B, $35K: an axis has no room for cents. */
@@ -326,5 +334,5 @@
       $('stream-state').textContent = 'reconnecting…';
     }
   }
-  window.chipcast = { api, money, count, compactMoney, svgChild, status, show };
+  window.chipcast = { api, headers, money, signedMoney, count, compactMoney, svgChild, status, show };
 })();

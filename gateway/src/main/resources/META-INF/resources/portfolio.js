@@ -4,15 +4,20 @@
 // links to its own page (app.js).
 (() => {
   const $ = (id) => document.getElementById(id);
-  const { api, money, count, compactMoney, svgChild, status, show } = window.chipcast;
+  const { api, money, signedMoney, count, compactMoney, svgChild, status, show } = window.chipcast;
   const REFRESH_MS = 5000;
+  /** The cost-change ranking reads every version of its window: asked for less often. */
+  const CHANGES_REFRESH_MS = 60000;
+  const CHANGES_WINDOW_MS = 86400000;
   const BARS = 8;
   let timer = null;
+  let changesReadAt = 0;
 
   $('portfolio-button').addEventListener('click', () => open());
 
   async function open() {
     localStorage.setItem('chipcast.token', $('token').value.trim());
+    changesReadAt = 0;
     $('view').hidden = true;
     $('portfolio').hidden = false;
     clearTimeout(timer);
@@ -25,6 +30,11 @@
     }
     try {
       render(await api('/api/v1/portfolio'));
+      if (Date.now() - changesReadAt >= CHANGES_REFRESH_MS) {
+        changesReadAt = Date.now();
+        const since = new Date(Date.now() - CHANGES_WINDOW_MS).toISOString();
+        renderChanges((await api('/api/v1/portfolio?since=' + encodeURIComponent(since))).costChanges);
+      }
       status('Portfolio of every customer this token may read');
     } catch (e) {
       status('Cannot read the portfolio: ' + e.message, true);
@@ -49,12 +59,15 @@
     $('pf-country-caption').textContent = blocked.length ? '' : 'Nothing is blocked in any destination.';
 
     rows('pf-at-risk', portfolio.atRisk.map((c) => [customerLink(c.customerId), money.format(c.blockedValue), money.format(c.projectedCost)]));
-    rows('pf-changes', portfolio.costChanges.customers.map((c) => {
+    rows('pf-status', portfolio.byStatus.map((s) => [badge(s.status), count.format(s.lines), count.format(s.quantity), money.format(s.cost)]));
+  }
+
+  function renderChanges(costChanges) {
+    rows('pf-changes', costChanges.customers.map((c) => {
       const change = Number(c.change);
       return [customerLink(c.customerId), c.previousCost == null ? 'new' : money.format(c.previousCost), money.format(c.projectedCost),
-        { text: (change > 0 ? '+' : '') + money.format(change), className: change > 0 ? 'up' : 'down' }];
+        { text: signedMoney(change), className: change > 0 ? 'up' : 'down' }];
     }));
-    rows('pf-status', portfolio.byStatus.map((s) => [badge(s.status), count.format(s.lines), count.format(s.quantity), money.format(s.cost)]));
   }
 
   /** Horizontal bars, one per item, longest first, drawn in the page's pixels. */

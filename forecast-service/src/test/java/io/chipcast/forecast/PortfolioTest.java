@@ -88,7 +88,9 @@ class PortfolioTest {
         assertThat(afterRestart.atRisk()).as("the blocked customer is the most at risk of them")
                 .filteredOn(customer -> countries.containsKey(customer.customerId())).first()
                 .satisfies(customer -> assertThat(customer.customerId()).isEqualTo(blocked));
-        assertThat(portfolio(TestTokens.analyst(), "?customerId=" + String.join(",", countries.keySet())).costChanges().customers())
+        assertThat(afterRestart.costChanges()).as("only asked for with since").isNull();
+        assertThat(portfolio(TestTokens.analyst(), "?since=" + Instant.now().minus(Duration.ofDays(1)) + "&customerId="
+                + String.join(",", countries.keySet())).costChanges().customers())
                 .as("every one of them is new within the last day, so each moved by its whole cost")
                 .allSatisfy(change -> assertThat(change.change()).isEqualByComparingTo(change.projectedCost()))
                 .extracting(Portfolio.CostChange::customerId).containsAll(List.of(securing, substituting, moving));

@@ -180,6 +180,19 @@ class WholeSystemTest {
             wait.until(ExpectedConditions.textToBe(By.id("projected-cost"), "$748,000,000.00"));
             assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__page"))
                     .as("the same page, not reloaded").isEqualTo(pageId);
+
+            // What if the late units' spot price were 50,000: 12,000 units × 5,000 more, nothing stored.
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("wi-sku"))).selectByValue("H100-SXM5-80G");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("wi-market"))).selectByValue("SPOT");
+            browser.findElement(By.id("wi-price")).sendKeys("50000");
+            browser.findElement(By.id("wi-effective")).clear();
+            browser.findElement(By.id("wi-effective")).sendKeys("2024-02-01T00:00:00Z");
+            browser.findElement(By.id("wi-run")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("wi-cost"), "$808,000,000.00"));
+            assertThat(browser.findElement(By.id("wi-delta")).getText()).isEqualTo("+$60,000,000.00 against now");
+            assertThat(texts(browser, "#wi-lines tr[data-line='F1'] td")).as("the late line, dearer by the difference")
+                    .containsSubsequence("DELAYED", "DELAYED").contains("+$60,000,000.00");
+            assertThat(browser.findElement(By.id("projected-cost")).getText()).as("nothing changed for real").isEqualTo("$748,000,000.00");
             Files.write(Path.of("target", "dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
             // The portfolio page: the API's totals, charts, and a link to each customer ranked.

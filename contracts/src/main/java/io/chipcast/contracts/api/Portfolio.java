@@ -17,7 +17,7 @@ import java.util.List;
  * @param byCountry     per destination country, highest blocked value first, then highest cost
  * @param byStatus      per line status, in the order of {@link LineStatus}
  * @param atRisk        the customers with the highest blocked value (none blocked: empty)
- * @param costChanges   the customers whose projected cost moved most since an instant
+ * @param costChanges   the customers whose projected cost moved most since {@code ?since=}; absent without it
  * @param reflects      how fresh the figures are: the positions of the customer topics they include
  */
 public record Portfolio(long customers, BigDecimal projectedCost, BigDecimal blockedValue, List<SkuFigures> bySku,

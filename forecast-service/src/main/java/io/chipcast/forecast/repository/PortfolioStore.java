@@ -45,7 +45,7 @@ public class PortfolioStore {
         this.pool = pool;
     }
 
-    /** Which customers (null: all), the window of the cost changes and how many customers each ranking lists. */
+    /** Which customers (null: all), the start of the cost changes' window (null: no such ranking) and how many customers each ranking lists. */
     public record PortfolioQuery(Set<String> customers, Instant since, int top) {
     }
 
@@ -95,14 +95,15 @@ public class PortfolioStore {
                 .chain(() -> {
                     Uni<Totals> totals = query.customers() == null ? allCustomers(connection) : someCustomers(connection, query.customers());
                     Uni<List<Portfolio.AtRiskCustomer>> atRisk = atRisk(connection, query);
-                    Uni<List<Portfolio.CostChange>> costChanges = costChanges(connection, query);
+                    Uni<List<Portfolio.CostChange>> costChanges = query.since() == null ? Uni.createFrom().item(List.of())
+                            : costChanges(connection, query);
                     Uni<List<Portfolio.Position>> positions = connection.query(
                                     "SELECT topic, partition, next_offset FROM consumer_position ORDER BY topic, partition").execute()
                             .map(rows -> map(rows, row -> new Portfolio.Position(row.getString("topic"), row.getInteger("partition"),
                                     row.getLong("next_offset"))));
                     return Uni.combine().all().unis(totals, atRisk, costChanges, positions).asTuple()
                             .map(read -> PortfolioSummary.of(read.getItem1().cells(), read.getItem1().customers(), read.getItem2(),
-                                    new Portfolio.CostChanges(query.since(), read.getItem3()),
+                                    query.since() == null ? null : new Portfolio.CostChanges(query.since(), read.getItem3()),
                                     new Portfolio.Reflects(read.getItem4(), read.getItem1().latestComputedAt())));
                 }));
     }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Produces(MediaType.APPLICATION_JSON)
 public class PortfolioResource {
 
-    /** The cost-change window when none is asked for. */
-    static final Duration DEFAULT_WINDOW = Duration.ofDays(1);
     static final int DEFAULT_TOP = 10;
     static final int MAX_TOP = 100;
 
@@ -50,13 +47,14 @@ public class PortfolioResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public Uni<Portfolio> portfolio(
-            @Parameter(description = "the start of the window the cost changes are measured over (RFC 3339; default: a day ago)",
+            @Parameter(description = "rank the customers whose cost moved most since this instant (RFC 3339; default: no ranking). "
+                    + "It reads every version of the window: its time grows with the customers moved since then",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since,
             @Parameter(description = "how many customers each ranking lists (1-100; default 10)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("top") String top,
             @Parameter(description = "only these customers (repeatable, or comma-separated); a viewer's portfolio is its own customers'",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)) @QueryParam("customerId") List<String> customerId) {
-        Instant from = RequestParameters.instant("since", since, Instant.now().minus(DEFAULT_WINDOW));
+        Instant from = RequestParameters.instant("since", since, null);
         int listed = (int) RequestParameters.wholeNumber("top", top, 1, MAX_TOP, DEFAULT_TOP);
         Optional<Set<String>> customers = access.scope(RepeatedParameters.identifiers("customerId", customerId));
         return store.portfolio(new PortfolioQuery(customers.orElse(null), from, listed));

@@ -43,7 +43,8 @@ public class PortfolioResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Portfolio.class)))
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public Uni<Response> portfolio(
-            @Parameter(description = "the start of the window the cost changes are measured over (RFC 3339; default: a day ago)",
+            @Parameter(description = "rank the customers whose cost moved most since this instant (RFC 3339; default: no ranking). "
+                    + "It reads every version of the window: its time grows with the customers moved since then",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since,
             @Parameter(description = "how many customers each ranking lists (1-100; default 10)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("top") String top,
