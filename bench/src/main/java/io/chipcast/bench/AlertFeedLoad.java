@@ -29,7 +29,11 @@ import org.HdrHistogram.Histogram;
  * alert's {@code at} (forecast-service's clock, the same machine's) to a subscriber reading it;
  * and the deliveries per second from the price change to the last subscriber's last alert.
  *
- * <p>Usage: {@code AlertFeedLoad [customers=1000] [subscribers=100] [changes=3]}.
+ * <p>With {@code webhooks} > 0, as many webhook subscriptions deliver the same alerts to a receiver in
+ * this process (the gateway must allow loopback: {@code -Dchipcast.gateway.webhooks.allowed-destinations=127.0.0.1}
+ * in {@code CHIPCAST_SERVICE_JAVA_OPTS}), measured the same way.
+ *
+ * <p>Usage: {@code AlertFeedLoad [customers=1000] [subscribers=100] [changes=3] [webhooks=0]}.
  */
 public final class AlertFeedLoad {
 
@@ -53,14 +57,19 @@ public final class AlertFeedLoad {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int subscribers = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int changes = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int webhooks = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         var issuer = LocalStack.tokenIssuer(Workspace.fromSystemProperty());
         new AlertFeedLoad(issuer.mint("admin", List.of(), Duration.ofHours(1)), issuer.mint("analyst", List.of(), Duration.ofHours(1)))
-                .run(customers, subscribers, changes);
+                .run(customers, subscribers, changes, webhooks);
         System.exit(0);
     }
 
-    private void run(int customers, int subscribers, int changes) throws Exception {
+    private void run(int customers, int subscribers, int changes, int webhooks) throws Exception {
         setUp(customers);
+        WebhookReceiver receiver = webhooks > 0 ? new WebhookReceiver("feed-" + run + "-") : null;
+        for (int i = 0; i < webhooks; i++) {
+            subscribe(receiver.url());
+        }
         List<Subscriber> feed = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
             feed.add(new Subscriber(SseClient.connect(GATEWAY.resolve("/api/v1/alerts?type=COST_CHANGED"), analyst, null), customers));
@@ -72,10 +81,25 @@ public final class AlertFeedLoad {
         for (int change = 1; change <= changes; change++) {
             ConcurrentHistogram latency = new ConcurrentHistogram(3);
             feed.forEach(subscriber -> subscriber.measure(latency));
+            ConcurrentHistogram webhookLatency = new ConcurrentHistogram(3);
+            if (receiver != null) {
+                receiver.measure(webhookLatency, (long) webhooks * customers);
+            }
             long sent = System.currentTimeMillis();
             postPrice(20_000 + 2_000L * change);
             for (Subscriber subscriber : feed) {
                 subscriber.awaitAll(WAIT);
+            }
+            if (receiver != null) {
+                receiver.awaitAll(WAIT);
+                long took = receiver.lastAt() - sent;
+                System.out.printf("webhooks, price change %d: %d alerts to each of %d subscriptions (%d deliveries) in %d ms from the change, "
+                                + "%.0f deliveries/s; from an alert's at to the receiver taking it: p50 %d ms, p99 %d ms, max %d ms%n",
+                        change, customers, webhooks, (long) webhooks * customers, took, webhooks * customers * 1000.0 / Math.max(1, took),
+                        webhookLatency.getValueAtPercentile(50), webhookLatency.getValueAtPercentile(99), webhookLatency.getMaxValue());
+            }
+            if (feed.isEmpty()) {
+                continue;
             }
             long last = feed.stream().mapToLong(Subscriber::lastReadAt).max().orElse(sent);
             long deliveries = (long) subscribers * customers;
@@ -85,6 +109,19 @@ public final class AlertFeedLoad {
                     latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getMaxValue());
         }
         feed.forEach(Subscriber::close);
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    private void subscribe(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(GATEWAY.resolve("/api/v1/subscriptions"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\",\"type\":[\"COST_CHANGED\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("subscribing answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     /** The run's SKU at a list price and the customers planning it, projected before anyone subscribes. */
