@@ -8,6 +8,7 @@ import io.chipcast.forecast.repository.ForecastStore.AlertCursor;
 import io.chipcast.forecast.repository.ForecastStore.AlertQuery;
 import io.chipcast.forecast.service.ProjectionQueries;
 import io.chipcast.platform.rest.PageRequest;
+import io.chipcast.platform.rest.ParameterDocs;
 import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RepeatedParameters;
 import io.chipcast.platform.rest.RequestParameters;
@@ -58,14 +59,14 @@ public class AlertHistoryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Alert.class)))
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public Uni<Response> alerts(
-            @Parameter(description = "alerts raised at or after this instant (RFC 3339; default: all)",
+            @Parameter(description = ParameterDocs.ALERTS_SINCE,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since,
             @QueryParam("limit") String limit, @QueryParam("after") String after,
-            @Parameter(description = "only these alert types (repeatable, or comma-separated)",
+            @Parameter(description = ParameterDocs.ALERT_TYPES,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = AlertType.class)) @QueryParam("type") List<String> type,
-            @Parameter(description = "only these severities (repeatable, or comma-separated)",
+            @Parameter(description = ParameterDocs.ALERT_SEVERITIES,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Severity.class)) @QueryParam("severity") List<String> severity,
-            @Parameter(description = "only these customers (repeatable, or comma-separated); a viewer reads its own customers only",
+            @Parameter(description = ParameterDocs.ALERT_CUSTOMERS,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)) @QueryParam("customerId") List<String> customerId,
             @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, after);

@@ -6,6 +6,7 @@ import io.chipcast.contracts.payload.Projection;
 import io.chipcast.forecast.repository.ForecastStore;
 import io.chipcast.forecast.service.ProjectionQueries;
 import io.chipcast.platform.rest.PageRequest;
+import io.chipcast.platform.rest.ParameterDocs;
 import io.chipcast.platform.rest.RequestBodies;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.CustomerAccess;
@@ -65,7 +66,7 @@ public class ProjectionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Projection.class)))
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public Uni<Response> history(@PathParam("customerId") String customerId, @QueryParam("limit") String limit,
-            @Parameter(description = "the version after which the page starts",
+            @Parameter(description = ParameterDocs.HISTORY_AFTER,
             schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("after") String after, @Context UriInfo uri) {
         readable(customerId);
         PageRequest page = PageRequest.of(limit, after);

@@ -8,6 +8,7 @@ import io.chipcast.gateway.rest.stream.AlertStreams;
 import io.chipcast.gateway.service.feed.FeedEvent;
 import io.chipcast.gateway.service.feed.ForecastFeed;
 import io.chipcast.platform.rest.PageRequest;
+import io.chipcast.platform.rest.ParameterDocs;
 import io.chipcast.platform.rest.RepeatedParameters;
 import io.chipcast.platform.security.CustomerAccess;
 import io.chipcast.platform.security.Roles;
@@ -67,7 +68,7 @@ public class AlertFeedResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Alert.class)))
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public Uni<Response> history(
-            @Parameter(description = "alerts raised at or after this instant (RFC 3339; default: all)",
+            @Parameter(description = ParameterDocs.ALERTS_SINCE,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since,
             @QueryParam("limit") String limit, @QueryParam("after") String after,
             @QueryParam("type") List<String> type, @QueryParam("severity") List<String> severity,
@@ -85,11 +86,11 @@ public class AlertFeedResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = Alert.class)))
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public void alerts(@HeaderParam("Last-Event-ID") String lastEventId,
-            @Parameter(description = "only these alert types (repeatable, or comma-separated)",
+            @Parameter(description = ParameterDocs.ALERT_TYPES,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = AlertType.class)) @QueryParam("type") List<String> type,
-            @Parameter(description = "only these severities (repeatable, or comma-separated)",
+            @Parameter(description = ParameterDocs.ALERT_SEVERITIES,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Severity.class)) @QueryParam("severity") List<String> severity,
-            @Parameter(description = "only these customers (repeatable, or comma-separated); a viewer sees its own customers only",
+            @Parameter(description = ParameterDocs.ALERT_CUSTOMERS,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)) @QueryParam("customerId") List<String> customerId,
             @Context SseEventSink sink, @Context Sse sse) {
         Set<AlertType> types = RepeatedParameters.constants("type", type, AlertType.class);

@@ -5,6 +5,7 @@ import io.chipcast.contracts.payload.AlertType;
 import io.chipcast.contracts.payload.Projection;
 import io.chipcast.gateway.rest.stream.AlertStreams;
 import io.chipcast.gateway.service.feed.ForecastFeed;
+import io.chipcast.platform.rest.ParameterDocs;
 import io.chipcast.platform.rest.RepeatedParameters;
 import io.chipcast.platform.rest.RequestParameters;
 import io.chipcast.platform.security.CustomerAccess;
@@ -58,7 +59,7 @@ public class AlertStreamResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(oneOf = {Projection.class, Alert.class})))
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public void alerts(@PathParam("customerId") String customerId, @HeaderParam("Last-Event-ID") String lastEventId,
-            @Parameter(description = "only these alert types (repeatable, or comma-separated)",
+            @Parameter(description = ParameterDocs.ALERT_TYPES,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = AlertType.class)) @QueryParam("type") List<String> type,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context SseEventSink sink, @Context Sse sse) {

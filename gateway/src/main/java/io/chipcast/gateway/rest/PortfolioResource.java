@@ -3,6 +3,7 @@ package io.chipcast.gateway.rest;
 import io.chipcast.contracts.api.Portfolio;
 import io.chipcast.gateway.rest.client.ForecastQueries;
 import io.chipcast.gateway.rest.client.Upstream;
+import io.chipcast.platform.rest.ParameterDocs;
 import io.chipcast.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,12 +44,11 @@ public class PortfolioResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Portfolio.class)))
     @RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.VIEWER})
     public Uni<Response> portfolio(
-            @Parameter(description = "rank the customers whose cost moved most since this instant (RFC 3339; default: no ranking). "
-                    + "It reads every version of the window: its time grows with the customers moved since then",
+            @Parameter(description = ParameterDocs.PORTFOLIO_SINCE,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since,
-            @Parameter(description = "how many customers each ranking lists (1-100; default 10)",
+            @Parameter(description = ParameterDocs.PORTFOLIO_TOP,
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("top") String top,
-            @Parameter(description = "only these customers (repeatable, or comma-separated); a viewer's portfolio is its own customers'",
+            @Parameter(description = ParameterDocs.PORTFOLIO_CUSTOMERS,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class)) @QueryParam("customerId") List<String> customerId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return ForecastQueries.fromForecast(queries.portfolio(authorization, since, top, customerId)).map(Upstream::toResponse);

@@ -9,6 +9,7 @@ import io.chipcast.gateway.rest.client.Upstream;
 import io.chipcast.gateway.service.DemandPlanService;
 import io.chipcast.gateway.service.feed.ForecastFeed;
 import io.chipcast.platform.rest.PageRequest;
+import io.chipcast.platform.rest.ParameterDocs;
 import io.chipcast.platform.rest.Problem;
 import io.chipcast.platform.rest.ProblemException;
 import io.chipcast.platform.rest.RequestParameters;
@@ -93,7 +94,7 @@ public class ProjectionResource {
             @Parameter(description = "seconds to wait for minPlanVersion", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "" + MAX_WAIT_SECONDS, defaultValue = "" + DEFAULT_WAIT_SECONDS)) @QueryParam("wait") String wait,
             @QueryParam("limit") String limit,
-            @Parameter(description = "the version after which the page starts", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+            @Parameter(description = ParameterDocs.HISTORY_AFTER, schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
             @QueryParam("after") String after,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, after);

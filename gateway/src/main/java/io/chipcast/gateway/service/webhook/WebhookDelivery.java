@@ -60,10 +60,6 @@ final class WebhookDelivery implements Runnable {
         this.gaveUp = gaveUp;
     }
 
-    WebhookSubscription subscription() {
-        return subscription;
-    }
-
     /** Stops after the alert being delivered, which is not committed unless the subscriber took it. */
     void stop() {
         stopping = true;
@@ -79,9 +75,7 @@ final class WebhookDelivery implements Runnable {
             consumer = client;
             client.subscribe(List.of(Topics.ALERTS.name()), new StartWhereItStands(client));
             while (!stopping) {
-                ConsumerRecords<String, byte[]> poll = client.poll(POLL);
-                LOG.tracef("webhook subscription %s polled %d alerts", subscription.id(), poll.count());
-                if (!deliver(poll, client)) {
+                if (!deliver(client.poll(POLL), client)) {
                     return;
                 }
             }
@@ -127,7 +121,6 @@ final class WebhookDelivery implements Runnable {
     private boolean commit(KafkaConsumer<String, byte[]> client, TopicPartition partition, long next) {
         try {
             client.commitSync(Map.of(partition, new OffsetAndMetadata(next)));
-            LOG.tracef("webhook subscription %s committed %s at %d", subscription.id(), partition, next);
             return true;
         } catch (CommitFailedException e) {
             return false;
