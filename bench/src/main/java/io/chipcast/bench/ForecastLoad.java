@@ -55,7 +55,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       its record to the projection whose cause it is, beside the raw Kafka hop measured the same way;</li>
  *   <li>fan-out, three times: a LIST price change of that SKU, which touches all N customers; the
  *       time from that record to the last projection it caused on forecast.projections; then the
- *       last fan-out's documents through Kafka alone, the floor under it on this machine;</li>
+ *       last fan-out's documents through Kafka alone, the floor under it on this machine, and into
+ *       PostgreSQL alone ({@link PostgresAlone}), each with the CPU it took: together the floor
+ *       under a fan-out's CPU;</li>
  *   <li>portfolio: how long the gateway takes to answer {@code GET /api/v1/portfolio} about the N
  *       customers (issue 16), whole and with the cost changes of every customer the load moved;</li>
  *   <li>memory: each service's resident set before the load and after it, and forecast-service's
@@ -162,7 +164,16 @@ public final class ForecastLoad {
         for (int i = 1; i <= FAN_OUTS; i++) {
             fanOut(customers, 25_000 + 500L * i, i == FAN_OUTS);
         }
-        kafkaAlone(List.copyOf(keptDocuments));
+        List<byte[]> documents = List.copyOf(keptDocuments);
+        Optional<Double> kafkaCpu = kafkaAlone(documents);
+        Optional<PostgresAlone.Figures> postgres = PostgresAlone.store(documentKeys(documents.size()), documents);
+        postgres.ifPresent(figures -> System.out.printf(
+                "PostgreSQL alone, the same documents copied into a table keyed like the history, %d a transaction: %d ms, its backend %.1f CPU-s%n",
+                PostgresAlone.SLICE, figures.millis(), figures.backendCpuSeconds()));
+        if (kafkaCpu.isPresent() && postgres.isPresent()) {
+            System.out.printf("floor for a fan-out's CPU, Kafka alone and PostgreSQL alone together: %.1f CPU-s%n",
+                    kafkaCpu.get() + postgres.get().backendCpuSeconds());
+        }
         PortfolioQueryTime.measure().ifPresent(figures -> System.out.printf("portfolio query through the gateway: %s%n", figures));
         ServiceMemory.heapAfterFullGc("forecast-service").ifPresent(mb -> System.out.printf(
                 "forecast-service heap after a full GC, holding %d customers: %d MB%n", customers, mb));
@@ -202,9 +213,10 @@ public final class ForecastLoad {
     /**
      * The floor under a fan-out on this machine: the same projection documents produced the way
      * forecast-service produces them (acks=all, idempotent, zstd level 1, 512 KB batches) to a
-     * topic of as many partitions, and consumed — no computing, no database.
+     * topic of as many partitions, and consumed — no computing, no database. Returns the CPU time
+     * that took, the broker's and the load generator's together, when the stack's processes can be read.
      */
-    private void kafkaAlone(List<byte[]> documents) throws Exception {
+    private Optional<Double> kafkaAlone(List<byte[]> documents) throws Exception {
         String topic = "bench.fan-out-floor";
         int partitions;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
@@ -231,14 +243,17 @@ public final class ForecastLoad {
         consumer.start();
         assigned.await();
         long bytes = documents.stream().mapToLong(document -> document.length).sum();
+        Optional<StackCpu> cpuBefore = StackCpu.sample();
+        double ownCpuBefore = StackCpu.loadGenerator();
         try (KafkaProducer<String, byte[]> publisher = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                 ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, 1), new StringSerializer(), new ByteArraySerializer())) {
             long start = System.currentTimeMillis();
+            List<String> keys = documentKeys(documents.size());
             for (int i = 0; i < documents.size(); i++) {
-                publisher.send(new ProducerRecord<>(topic, customer(i), documents.get(i)));
+                publisher.send(new ProducerRecord<>(topic, keys.get(i), documents.get(i)));
             }
             publisher.flush();
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -250,6 +265,24 @@ public final class ForecastLoad {
             System.out.printf("Kafka alone, the last fan-out's %d projection documents (%.0f MB) produced as forecast-service produces them and consumed: %d ms (%d read)%n",
                     documents.size(), bytes / 1e6, lastReceived.get() - start, received.get());
         }
+        double ownCpu = StackCpu.loadGenerator() - ownCpuBefore;
+        Optional<StackCpu> cpuAfter = StackCpu.sample();
+        if (cpuBefore.isEmpty() || cpuAfter.isEmpty()) {
+            return Optional.empty();
+        }
+        double broker = cpuAfter.get().secondsOf("broker", cpuBefore.get());
+        System.out.printf("  CPU for Kafka alone: broker %.1f s, the load generator's producer and consumer %.1f s; total %.1f CPU-s%n",
+                broker, ownCpu, broker + ownCpu);
+        return Optional.of(broker + ownCpu);
+    }
+
+    /** Keys for the kept documents, one customer each, as their projections had. */
+    private List<String> documentKeys(int count) {
+        List<String> keys = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            keys.add(customer(i));
+        }
+        return keys;
     }
 
     /**

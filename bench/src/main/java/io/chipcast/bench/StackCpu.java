@@ -66,6 +66,21 @@ final class StackCpu {
                 .collect(Collectors.joining(", ")) + String.format("; total %.1f CPU-s", total);
     }
 
+    /** What one of the processes ("broker", "PostgreSQL", a service's name) used between {@code earlier} and this sample. */
+    double secondsOf(String process, StackCpu earlier) {
+        return seconds.getOrDefault(process, 0.0) - earlier.seconds.getOrDefault(process, 0.0);
+    }
+
+    /** CPU time this process, the load generator, has used so far; 0 where the platform does not tell. */
+    static double loadGenerator() {
+        return ProcessHandle.current().info().totalCpuDuration().map(duration -> duration.toNanos() / 1e9).orElse(0.0);
+    }
+
+    /** CPU time one process of this machine (a PostgreSQL backend) has used so far; 0 when it cannot be read. */
+    static double processSeconds(long pid) {
+        return Math.max(0, ownTicks(pid)) / TICKS_PER_SECOND;
+    }
+
     /** utime + stime of a process (all its threads); -1 when it cannot be read. */
     private static long ownTicks(long pid) {
         String[] fields = stat(pid);
