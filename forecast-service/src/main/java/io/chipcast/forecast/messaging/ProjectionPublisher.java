@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,9 +151,9 @@ public class ProjectionPublisher {
     private void send(List<CommittedProjection> projections, Acknowledgements.Publication publication, Instant committed, long count) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>((int) count);
         for (CommittedProjection projection : projections) {
-            records.add(record(Topics.PROJECTIONS, projection.customerId(), projection.eventId(), projection.computedAt(), projection.json()));
+            records.add(record(Topics.PROJECTIONS, projection.customerId(), projection.eventId(), projection.computedAt(), projection.document()));
             projection.alerts().forEach(alert -> records.add(record(Topics.ALERTS, projection.customerId(),
-                    UUID.fromString(alert.alertId()), projection.computedAt(), alert.json())));
+                    UUID.fromString(alert.alertId()), projection.computedAt(), alert.document())));
         }
         channel.sendAll(records).subscribe().with(done -> {
             Instant now = Instant.now();
@@ -200,9 +199,9 @@ public class ProjectionPublisher {
         }
     }
 
-    private ProducerRecord<String, byte[]> record(Topic<String, ?> topic, String key, UUID eventId, Instant time, String json) {
+    private ProducerRecord<String, byte[]> record(Topic<String, ?> topic, String key, UUID eventId, Instant time, byte[] document) {
         CloudEvent event = CloudEvent.of(topic, source, eventId, time);
-        return new ProducerRecord<>(topic.name(), null, key, json.getBytes(StandardCharsets.UTF_8),
+        return new ProducerRecord<>(topic.name(), null, key, document,
                 CloudEventHeaders.write(event, new RecordHeaders()));
     }
 

@@ -157,16 +157,19 @@ public class ForecastStore {
                                     SqlStatements.column(rows, p -> p.projection().blockedValue().toPlainString()),
                                     rows.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
                                     commitSeq))));
+                    // The documents travel as the UTF-8 bytes they were written as; the database checks and keeps them as text.
                     statements.addAll(SqlStatements.inChunks(connection, batch.projectionVersions, "INSERT INTO projection_history "
                                     + "(customer_id, version, payload, computed_at, event_id, alerts, projected_cost, commit_seq) "
-                                    + "SELECT *, $8::bigint FROM unnest($1::varchar[], $2::bigint[], $3::text[], $4::timestamptz[], $5::text[]::uuid[], "
-                                    + "$6::text[], $7::text[]::numeric[])",
+                                    + "SELECT customer_id, version, convert_from(payload, 'UTF8'), computed_at, event_id, convert_from(alerts, 'UTF8'), "
+                                    + "projected_cost, $8::bigint FROM unnest($1::varchar[], $2::bigint[], $3::bytea[], $4::timestamptz[], "
+                                    + "$5::text[]::uuid[], $6::bytea[], $7::text[]::numeric[]) "
+                                    + "AS u(customer_id, version, payload, computed_at, event_id, alerts, projected_cost)",
                             rows -> Tuple.from(List.of(SqlStatements.column(rows, p -> p.projection().customerId()),
                                     rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
-                                    SqlStatements.column(rows, p -> p.committed().json()),
+                                    SqlStatements.bytes(rows, p -> p.committed().document()),
                                     rows.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
                                     SqlStatements.column(rows, p -> p.committed().eventId().toString()),
-                                    SqlStatements.column(rows, p -> p.committed().alertsJson()),
+                                    SqlStatements.bytes(rows, p -> p.committed().alertsDocument()),
                                     SqlStatements.column(rows, p -> p.projection().projectedCost().toPlainString()), commitSeq))));
                     statements.addAll(portfolio.write(connection, batch.portfolio()));
                     return SqlStatements.allOf(statements).replaceWith(commitSeq);

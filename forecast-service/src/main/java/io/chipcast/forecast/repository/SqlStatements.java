@@ -1,6 +1,8 @@
 package io.chipcast.forecast.repository;
 
+import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -19,6 +21,11 @@ final class SqlStatements {
 
     static <T> String[] column(Collection<T> rows, Function<T, String> value) {
         return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    /** A {@code bytea[]} column: each value wrapped, not copied; null stays null. */
+    static <T> Buffer[] bytes(Collection<T> rows, Function<T, byte[]> value) {
+        return rows.stream().map(value).map(bytes -> bytes == null ? null : Buffer.buffer(Unpooled.wrappedBuffer(bytes))).toArray(Buffer[]::new);
     }
 
     /** The statements that write these rows, {@value #CHUNK} at a time, in their order; none for no rows. */

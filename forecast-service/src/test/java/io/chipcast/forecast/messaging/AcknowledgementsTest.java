@@ -3,6 +3,7 @@ package io.chipcast.forecast.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chipcast.forecast.repository.CommittedProjection;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -74,7 +75,7 @@ class AcknowledgementsTest {
     /** "customer:version" each. */
     private static List<CommittedProjection> versions(String... customerVersions) {
         return Arrays.stream(customerVersions).map(cv -> cv.split(":"))
-                .map(cv -> new CommittedProjection(cv[0], Long.parseLong(cv[1]), UUID.randomUUID(), Instant.EPOCH, "{}", List.of()))
+                .map(cv -> new CommittedProjection(cv[0], Long.parseLong(cv[1]), UUID.randomUUID(), Instant.EPOCH, "{}".getBytes(StandardCharsets.UTF_8), List.of()))
                 .toList();
     }
 }
