@@ -57,7 +57,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       time from that record to the last projection it caused on forecast.projections; then the
  *       last fan-out's documents through Kafka alone, the floor under it on this machine, and into
  *       PostgreSQL alone ({@link PostgresAlone}), each with the CPU it took: together the floor
- *       under a fan-out's CPU;</li>
+ *       under a fan-out's CPU; and per fan-out, what forecast-service's and the gateway's threads
+ *       used by group ({@link ThreadCpu});</li>
  *   <li>portfolio: how long the gateway takes to answer {@code GET /api/v1/portfolio} about the N
  *       customers (issue 16), whole and with the cost changes of every customer the load moved;</li>
  *   <li>memory: each service's resident set before the load and after it, and forecast-service's
@@ -187,6 +188,8 @@ public final class ForecastLoad {
     private void fanOut(int customers, long newPrice, boolean keepDocuments) throws InterruptedException {
         Stages fanOutStages = new Stages();
         Optional<StackCpu> cpuBefore = StackCpu.sample();
+        Map<String, Optional<ThreadCpu>> threadsBefore = Map.of(
+                "forecast-service", ThreadCpu.sample("forecast-service"), "gateway", ThreadCpu.sample("gateway"));
         CloudEvent change = publish(Topics.PRICES, price(hotSku, newPrice));
         measured.put(change.id(), new Measured(change.time(), fanOutStages));
         if (keepDocuments) {
@@ -207,6 +210,13 @@ public final class ForecastLoad {
         if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
             System.out.printf("  CPU for the fan-out, until %d s after its last projection was read: %s%n",
                     CPU_SETTLE.toSeconds(), cpuAfter.get().since(cpuBefore.get()));
+        }
+        for (String service : List.of("forecast-service", "gateway")) {
+            Optional<ThreadCpu> before = threadsBefore.get(service);
+            Optional<ThreadCpu> after = ThreadCpu.sample(service);
+            if (before.isPresent() && after.isPresent()) {
+                System.out.printf("  %s's threads in the fan-out: %s%n", service, after.get().since(before.get()));
+            }
         }
     }
 
