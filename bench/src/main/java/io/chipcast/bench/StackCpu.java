@@ -96,10 +96,19 @@ final class StackCpu {
     /** The fields of /proc/<pid>/stat after the command, which may hold spaces: fields[0] is the state. */
     private static String[] stat(long pid) {
         try {
-            String line = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            return line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return fieldsAfterCommand(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** A stat line of a process or thread, after its command: fields[0] is the state, [11] and [12] utime and stime. */
+    static String[] fieldsAfterCommand(String statLine) {
+        return statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** utime + stime of a stat line, in seconds. */
+    static double seconds(String[] fieldsAfterCommand) {
+        return (Long.parseLong(fieldsAfterCommand[11]) + Long.parseLong(fieldsAfterCommand[12])) / TICKS_PER_SECOND;
     }
 }

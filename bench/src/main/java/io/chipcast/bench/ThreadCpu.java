@@ -20,8 +20,6 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
 
-    /** USER_HZ, the unit of the stat files' times. */
-    private static final double TICKS_PER_SECOND = 100.0;
     /** Thread names (their first 15 characters) by group, the first that matches wins; the rest is "other". */
     private static final List<Map.Entry<String, String>> GROUPS = List.of(
             Map.entry("G1 ", "collector"), Map.entry("GC Thread", "collector"), Map.entry("VM Thread", "collector"),
@@ -52,9 +50,7 @@ final class ThreadCpu {
                 try {
                     String line = Files.readString(task.resolve("stat"));
                     String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-                    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    seconds.merge(group(name), ticks / TICKS_PER_SECOND, Double::sum);
+                    seconds.merge(group(name), StackCpu.seconds(StackCpu.fieldsAfterCommand(line)), Double::sum);
                 } catch (IOException | RuntimeException e) {
                     // The thread ended while it was being read.
                 }
