@@ -166,8 +166,9 @@ public final class ForecastLoad {
             fanOut(customers, 25_000 + 500L * i, i == FAN_OUTS);
         }
         List<byte[]> documents = List.copyOf(keptDocuments);
-        Optional<Double> kafkaCpu = kafkaAlone(documents);
-        Optional<PostgresAlone.Figures> postgres = PostgresAlone.store(documentKeys(documents.size()), documents);
+        List<String> keys = documentKeys(documents.size());
+        Optional<Double> kafkaCpu = kafkaAlone(keys, documents);
+        Optional<PostgresAlone.Figures> postgres = PostgresAlone.store(keys, documents);
         postgres.ifPresent(figures -> System.out.printf(
                 "PostgreSQL alone, the same documents copied into a table keyed like the history, %d a transaction: %d ms, its backend %.1f CPU-s%n",
                 PostgresAlone.SLICE, figures.millis(), figures.backendCpuSeconds()));
@@ -226,7 +227,7 @@ public final class ForecastLoad {
      * topic of as many partitions, and consumed — no computing, no database. Returns the CPU time
      * that took, the broker's and the load generator's together, when the stack's processes can be read.
      */
-    private Optional<Double> kafkaAlone(List<byte[]> documents) throws Exception {
+    private Optional<Double> kafkaAlone(List<String> keys, List<byte[]> documents) throws Exception {
         String topic = "bench.fan-out-floor";
         int partitions;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
@@ -261,7 +262,6 @@ public final class ForecastLoad {
                 ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                 ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, 1), new StringSerializer(), new ByteArraySerializer())) {
             long start = System.currentTimeMillis();
-            List<String> keys = documentKeys(documents.size());
             for (int i = 0; i < documents.size(); i++) {
                 publisher.send(new ProducerRecord<>(topic, keys.get(i), documents.get(i)));
             }

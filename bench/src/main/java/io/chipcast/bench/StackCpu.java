@@ -84,7 +84,12 @@ final class StackCpu {
     /** utime + stime of a process (all its threads); -1 when it cannot be read. */
     private static long ownTicks(long pid) {
         String[] fields = stat(pid);
-        return fields == null ? -1 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return fields == null ? -1 : ownTicks(fields);
+    }
+
+    /** utime + stime of a stat line's fields after the command. */
+    private static long ownTicks(String[] fieldsAfterCommand) {
+        return Long.parseLong(fieldsAfterCommand[11]) + Long.parseLong(fieldsAfterCommand[12]);
     }
 
     /** cutime + cstime: what its exited, waited-for children used (PostgreSQL's backends). */
@@ -109,6 +114,6 @@ final class StackCpu {
 
     /** utime + stime of a stat line, in seconds. */
     static double seconds(String[] fieldsAfterCommand) {
-        return (Long.parseLong(fieldsAfterCommand[11]) + Long.parseLong(fieldsAfterCommand[12])) / TICKS_PER_SECOND;
+        return ownTicks(fieldsAfterCommand) / TICKS_PER_SECOND;
     }
 }

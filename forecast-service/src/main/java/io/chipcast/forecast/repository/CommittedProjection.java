@@ -50,11 +50,6 @@ public record CommittedProjection(String customerId, long version, UUID eventId,
         return new CommittedProjection(customerId, version, eventId, computedAt, json.getBytes(StandardCharsets.UTF_8), List.copyOf(events));
     }
 
-    /** The projection's JSON as text. */
-    public String json() {
-        return new String(document, StandardCharsets.UTF_8);
-    }
-
     /** The alerts as the history keeps them: a JSON array, UTF-8, or null when there are none. */
     byte[] alertsDocument() {
         if (alerts.isEmpty()) {
