@@ -6,6 +6,7 @@ import io.chipcast.forecast.service.IncomingRecord;
 import io.chipcast.platform.messaging.RecordChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,9 +41,10 @@ public class DeadLetters {
     private final MeterRegistry meters;
 
     @Inject
-    public DeadLetters(@Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<ProducerRecord<String, byte[]>> channel,
+    public DeadLetters(@Channel(CHANNEL) MutinyEmitter<ProducerRecord<String, byte[]>> channel,
+            KafkaClientService clients,
             MeterRegistry meters) {
-        this.channel = new RecordChannel(channel);
+        this.channel = new RecordChannel(channel, clients, CHANNEL);
         this.meters = meters;
     }
 

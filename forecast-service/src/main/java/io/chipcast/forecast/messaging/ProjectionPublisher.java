@@ -13,6 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -76,10 +76,11 @@ public class ProjectionPublisher {
 
     @Inject
     public ProjectionPublisher(
-            @Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<ProducerRecord<String, byte[]>> channel,
+            @Channel(CHANNEL) MutinyEmitter<ProducerRecord<String, byte[]>> channel,
+            KafkaClientService clients,
             ForecastStore store, PublicationMetrics metrics, Vertx vertx,
             MeterRegistry meters, @ConfigProperty(name = "quarkus.application.name") String source) {
-        this.channel = new RecordChannel(channel);
+        this.channel = new RecordChannel(channel, clients, CHANNEL);
         this.store = store;
         this.metrics = metrics;
         this.vertx = vertx;

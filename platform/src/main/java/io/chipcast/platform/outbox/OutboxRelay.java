@@ -11,6 +11,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,7 +34,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,13 +72,14 @@ public class OutboxRelay {
 
     @Inject
     public OutboxRelay(Pool pool,
-            @Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<ProducerRecord<String, byte[]>> channel,
+            @Channel(CHANNEL) MutinyEmitter<ProducerRecord<String, byte[]>> channel,
+            KafkaClientService clients,
             Vertx vertx, MeterRegistry meters, PublicationMetrics publication,
             @ConfigProperty(name = "quarkus.application.name") String source,
             @ConfigProperty(name = "chipcast.outbox.batch-size", defaultValue = "1000") int batchSize,
             @ConfigProperty(name = "chipcast.outbox.poll-interval", defaultValue = "500ms") Duration pollInterval) {
         this.pool = pool;
-        this.channel = new RecordChannel(channel);
+        this.channel = new RecordChannel(channel, clients, CHANNEL);
         this.vertx = vertx;
         this.source = source;
         this.batchSize = batchSize;
