@@ -4,6 +4,7 @@ import io.chipcast.contracts.payload.Market;
 import io.chipcast.contracts.payload.PriceChange;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,11 @@ import java.util.TreeMap;
 /** Every price change received, per SKU and market, answering SPEC section 4's {@code price(S, M, T)}. */
 final class PriceBook {
 
-    private final Map<String, TreeMap<Instant, BigDecimal>> pricesBySkuAndMarket = new HashMap<>();
+    /**
+     * Per SKU, per market. Nested rather than keyed by a string of both: a projection looks up two
+     * prices per line, and building a key each time was ~9 % of a fan-out's allocation (JFR).
+     */
+    private final Map<String, Map<Market, TreeMap<Instant, BigDecimal>>> pricesBySkuAndMarket = new HashMap<>();
 
     /**
      * Records a change. Of two changes with the same {@code effectiveAt} the one received last
@@ -21,14 +26,16 @@ final class PriceBook {
      * @return whether any price in effect at any instant changed
      */
     boolean apply(PriceChange change) {
-        BigDecimal previous = pricesBySkuAndMarket.computeIfAbsent(key(change.sku(), change.market()), k -> new TreeMap<>())
+        BigDecimal previous = pricesBySkuAndMarket.computeIfAbsent(change.sku(), sku -> new EnumMap<>(Market.class))
+                .computeIfAbsent(change.market(), market -> new TreeMap<>())
                 .put(change.effectiveAt(), change.unitPrice());
         return previous == null || previous.compareTo(change.unitPrice()) != 0;
     }
 
     /** The price of the change with the greatest {@code effectiveAt} at or before {@code at}; empty when there is none. */
     Optional<BigDecimal> price(String sku, Market market, Instant at) {
-        TreeMap<Instant, BigDecimal> prices = pricesBySkuAndMarket.get(key(sku, market));
+        Map<Market, TreeMap<Instant, BigDecimal>> markets = pricesBySkuAndMarket.get(sku);
+        TreeMap<Instant, BigDecimal> prices = markets == null ? null : markets.get(market);
         if (prices == null) {
             return Optional.empty();
         }
@@ -38,11 +45,11 @@ final class PriceBook {
 
     PriceBook copy() {
         PriceBook copy = new PriceBook();
-        pricesBySkuAndMarket.forEach((key, prices) -> copy.pricesBySkuAndMarket.put(key, new TreeMap<>(prices)));
+        pricesBySkuAndMarket.forEach((sku, markets) -> {
+            Map<Market, TreeMap<Instant, BigDecimal>> copied = new EnumMap<>(Market.class);
+            markets.forEach((market, prices) -> copied.put(market, new TreeMap<>(prices)));
+            copy.pricesBySkuAndMarket.put(sku, copied);
+        });
         return copy;
-    }
-
-    private static String key(String sku, Market market) {
-        return sku + '\u0000' + market;
     }
 }

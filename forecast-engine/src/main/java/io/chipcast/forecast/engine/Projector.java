@@ -48,6 +48,10 @@ final class Projector {
 
     /** Rule 1: the customer's shipments of a SKU fill its lines of that SKU, earliest first. */
     private static Map<PlanLine, List<Part>> allocate(List<PlanLine> planLines, Collection<ShipmentEvent> shipments) {
+        if (shipments.isEmpty()) {
+            // Most customers of a fan-out: nothing to allocate, and no index of lines worth building.
+            return Map.of();
+        }
         Map<String, List<PlanLine>> linesBySku = new HashMap<>();
         planLines.forEach(line -> linesBySku.computeIfAbsent(line.sku(), sku -> new ArrayList<>()).add(line));
         Map<String, List<ShipmentEvent>> shipmentsBySku = new HashMap<>();

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 
@@ -162,13 +163,13 @@ public class ForecastStore {
                                     + "(customer_id, version, payload, computed_at, event_id, alerts, projected_cost, commit_seq) "
                                     + "SELECT customer_id, version, convert_from(payload, 'UTF8'), computed_at, event_id, convert_from(alerts, 'UTF8'), "
                                     + "projected_cost, $8::bigint FROM unnest($1::varchar[], $2::bigint[], $3::bytea[], $4::timestamptz[], "
-                                    + "$5::text[]::uuid[], $6::bytea[], $7::text[]::numeric[]) "
+                                    + "$5::uuid[], $6::bytea[], $7::text[]::numeric[]) "
                                     + "AS u(customer_id, version, payload, computed_at, event_id, alerts, projected_cost)",
                             rows -> Tuple.from(List.of(SqlStatements.column(rows, p -> p.projection().customerId()),
                                     rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
                                     SqlStatements.bytes(rows, p -> p.committed().document()),
                                     rows.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
-                                    SqlStatements.column(rows, p -> p.committed().eventId().toString()),
+                                    rows.stream().map(p -> p.committed().eventId()).toArray(UUID[]::new),
                                     SqlStatements.bytes(rows, p -> p.committed().alertsDocument()),
                                     SqlStatements.column(rows, p -> p.projection().projectedCost().toPlainString()), commitSeq))));
                     statements.addAll(portfolio.write(connection, batch.portfolio()));
