@@ -73,7 +73,8 @@ public final class Json {
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
                 .registerModule(new StrictTimeModule())
                 .registerModule(new SimpleModule("chipcast-plain-decimals")
-                        .addDeserializer(BigDecimal.class, new PlainDecimalDeserializer()));
+                        .addDeserializer(BigDecimal.class, new PlainDecimalDeserializer())
+                        .addSerializer(BigDecimal.class, new PlainDecimalSerializer()));
         // MapperFeatures are fixed once a mapper is built; these are set through its configuration.
         mapper.setConfig(mapper.getDeserializationConfig().without(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 // Payloads are records: their components are the wire format, helpers such as isEmpty() are not.
