@@ -62,6 +62,20 @@ class PortfolioTallyTest {
         assertThat(tally.isEmpty()).as("its time is still news").isFalse();
     }
 
+    @Test
+    void rowsComeByPartitionThenCellWhateverOrderTheLinesCameIn() {
+        PortfolioTally tally = new PortfolioTally();
+        tally.add(3, projection(1, line("MI300X", LineStatus.OPEN, 5, "MI300X", 5, "100.00", 0, "0.00")), "US");
+        tally.add(1, projection(1, line("H20", LineStatus.OPEN, 5, "H20", 5, "100.00", 0, "0.00")), "US");
+        tally.add(3, projection(1, line("H100", LineStatus.BLOCKED, 5, null, 0, "0.00", 5, "100.00")), "CN");
+        tally.add(3, projection(1, line("H100", LineStatus.OPEN, 5, "H100", 5, "100.00", 0, "0.00")), "US");
+        tally.add(3, projection(1, line("H100", LineStatus.OPEN, 5, "H100", 5, "100.00", 0, "0.00")), "CN");
+
+        assertThat(tally.cellRows()).extracting(row -> row.partition() + " " + row.key().sku() + " " + row.key().country() + " "
+                + row.key().status()).containsExactly("1 H20 US OPEN", "3 H100 CN OPEN", "3 H100 CN BLOCKED", "3 H100 US OPEN",
+                        "3 MI300X US OPEN");
+    }
+
     private static Projection projection(long version, ProjectionLine line) {
         return new Projection("acme", 1L, line.lineCost(), line.atRiskValue(), List.of(line), version, AT, new Cause("e", "t"));
     }
