@@ -56,12 +56,13 @@ public final class RecordChannel {
                     batch.complete(null);
                 }
             };
-            producer().runOnSendingThread(producer -> {
+            Uni<Void> handedOver = producer().runOnSendingThread(producer -> {
                 for (ProducerRecord<String, byte[]> record : records) {
                     producer.send(record, acknowledged);
                 }
-            })
-                    .subscribe().with(sent -> { }, batch::fail);
+            });
+            // Acknowledgements complete the batch; a send that throws (a closed producer) fails it here.
+            handedOver.subscribe().with(sent -> { }, batch::fail);
         });
     }
 
