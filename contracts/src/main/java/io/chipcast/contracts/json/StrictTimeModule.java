@@ -45,17 +45,37 @@ final class StrictTimeModule extends SimpleModule {
 
     StrictTimeModule() {
         super("chipcast-strict-time");
-        addSerializer(Instant.class, new ToStringSerializer<>());
-        addSerializer(LocalDate.class, new ToStringSerializer<>());
+        addSerializer(Instant.class, new SpelledSerializer<Instant>(TimeText::instant));
+        addSerializer(LocalDate.class, new SpelledSerializer<LocalDate>(TimeText::date));
         addDeserializer(Instant.class, new InstantDeserializer());
         addDeserializer(LocalDate.class, new LocalDateDeserializer());
     }
 
-    private static final class ToStringSerializer<T> extends JsonSerializer<T> {
+    /** Writes a value as {@code toString()} spells it, spelled into a buffer of the writing thread ({@link TimeText}). */
+    private static final class SpelledSerializer<T> extends JsonSerializer<T> {
+
+        private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[TimeText.MAX_LENGTH]);
+        private final Speller<T> speller;
+
+        SpelledSerializer(Speller<T> speller) {
+            this.speller = speller;
+        }
+
         @Override
         public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(value.toString());
+            char[] buffer = BUFFER.get();
+            int length = speller.spell(value, buffer);
+            if (length == TimeText.UNSPELLED) {
+                generator.writeString(value.toString());
+            } else {
+                generator.writeString(buffer, 0, length);
+            }
         }
+    }
+
+    @FunctionalInterface
+    private interface Speller<T> {
+        int spell(T value, char[] buffer);
     }
 
     private static final class InstantDeserializer extends JsonDeserializer<Instant> {
