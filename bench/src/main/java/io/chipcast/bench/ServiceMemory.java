@@ -1,7 +1,6 @@
 package io.chipcast.bench;
 
 import io.chipcast.devstack.local.StackState;
-import io.chipcast.devstack.local.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ final class ServiceMemory {
 
     /** "gateway 412 MB, pricing-service 301 MB, ..." for the running stack; empty when none runs. */
     static Optional<String> residentSets() {
-        return stack().map(state -> state.services().stream().map(service -> {
+        return RunningStack.state().map(state -> state.services().stream().map(service -> {
             OptionalLong megabytes = residentMegabytes(service.pid());
             return service.name() + " " + (megabytes.isPresent() ? megabytes.getAsLong() : "?") + " MB";
         }).collect(Collectors.joining(", ")));
@@ -36,8 +35,7 @@ final class ServiceMemory {
 
     /** The heap a service uses right after a full collection, in MB; empty when it cannot be asked. */
     static OptionalLong heapAfterFullGc(String serviceName) {
-        Optional<StackState.ServiceState> service = stack().flatMap(state -> state.services().stream()
-                .filter(s -> s.name().equals(serviceName)).findFirst());
+        Optional<StackState.ServiceState> service = RunningStack.service(serviceName);
         if (service.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -52,10 +50,6 @@ final class ServiceMemory {
     static Optional<Long> usedKilobytes(String heapInfo) {
         Matcher matcher = HEAP_USED.matcher(heapInfo);
         return matcher.find() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
-    }
-
-    private static Optional<StackState> stack() {
-        return StackState.read(Workspace.fromSystemProperty().stateFile()).filter(StackState::supervisorAlive);
     }
 
     private static OptionalLong residentMegabytes(long pid) {

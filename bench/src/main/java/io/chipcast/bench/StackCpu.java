@@ -1,7 +1,6 @@
 package io.chipcast.bench;
 
 import io.chipcast.devstack.local.StackState;
-import io.chipcast.devstack.local.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +29,7 @@ final class StackCpu {
 
     /** The stack's CPU time now; empty when no stack runs or /proc cannot be read. */
     static Optional<StackCpu> sample() {
-        Path stateFile = Workspace.fromSystemProperty().stateFile();
-        return StackState.read(stateFile).filter(StackState::supervisorAlive)
-                .flatMap(state -> sample(state, stateFile.getParent().toString()));
+        return RunningStack.state().flatMap(state -> sample(state, RunningStack.stateFile().getParent().toString()));
     }
 
     private static Optional<StackCpu> sample(StackState state, String workspace) {

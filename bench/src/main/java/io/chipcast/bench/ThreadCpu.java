@@ -1,7 +1,5 @@
 package io.chipcast.bench;
 
-import io.chipcast.devstack.local.StackState;
-import io.chipcast.devstack.local.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +36,7 @@ final class ThreadCpu {
 
     /** The service's threads now, by group; empty when no stack runs or /proc cannot be read. */
     static Optional<ThreadCpu> sample(String service) {
-        return StackState.read(Workspace.fromSystemProperty().stateFile()).filter(StackState::supervisorAlive)
-                .flatMap(state -> state.services().stream().filter(s -> s.name().equals(service)).findFirst())
-                .flatMap(s -> sample(s.pid()));
+        return RunningStack.service(service).flatMap(running -> sample(running.pid()));
     }
 
     private static Optional<ThreadCpu> sample(long pid) {
