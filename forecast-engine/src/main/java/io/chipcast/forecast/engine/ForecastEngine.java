@@ -18,10 +18,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * SPEC section 4, maintained incrementally: each event updates the state it belongs to, then
@@ -98,11 +98,6 @@ public final class ForecastEngine {
         return Optional.ofNullable(projections.get(customerId)).map(Projected::projection);
     }
 
-    /** The destination country of the customer's plan, which its latest projection was projected from; empty without a plan. */
-    public Optional<String> country(String customerId) {
-        return Optional.ofNullable(customers.get(customerId)).map(CustomerState::plan).map(DemandPlan::country);
-    }
-
     /**
      * Puts back a customer as it was persisted, without recomputing or publishing anything: after
      * a restart, or when this instance takes over the customer's partition.
@@ -166,26 +161,11 @@ public final class ForecastEngine {
         // Working out a customer's change only reads the customers, their projections and the
         // reference data: a fan-out does it on every core, then records the changes in order.
         List<Change> changes = (customerIds.size() >= PARALLEL_PROJECTION ? customerIds.parallelStream() : customerIds.stream())
-                .map(customerId -> change(customerId, cause)).toList();
-        List<Projection> changed = new ArrayList<>();
-        List<Alert> alerts = new ArrayList<>();
-        Map<String, BigDecimal> costAlertedOn = new HashMap<>();
-        Map<String, Previous> previous = new HashMap<>();
+                .map(customerId -> change(customerId, cause)).filter(Objects::nonNull).toList();
         for (Change change : changes) {
-            if (change != null) {
-                Projected projected = change.projected();
-                Projected last = projections.put(projected.projection().customerId(), projected);
-                if (last != null) {
-                    previous.put(projected.projection().customerId(), new Previous(last.projection(), last.country()));
-                }
-                changed.add(projected.projection());
-                alerts.addAll(change.alerts());
-                if (projected.costAlertedOn() != null) {
-                    costAlertedOn.put(projected.projection().customerId(), projected.costAlertedOn());
-                }
-            }
+            projections.put(change.projection().customerId(), change.projected);
         }
-        return new Outcome(changed, alerts, costAlertedOn, previous, affected.size());
+        return new Outcome(changes, affected.size());
     }
 
     /** The customer's new projection and the alerts it raises; null when it has no plan or its projection is unchanged. */
@@ -196,18 +176,20 @@ public final class ForecastEngine {
         }
         ProjectionContent content = Projector.project(state.plan(), state.shipments(), reference);
         Projected last = projections.get(customerId);
-        if (last != null && last.content().equals(content)) {
-            return null;
+        if (last != null) {
+            if (last.content().equals(content)) {
+                return null;
+            }
+            // Every projection stays in memory until the next one: what did not change is kept once.
+            content = content.sharingWith(last.content());
         }
         Projection projection = new Projection(customerId, content.planVersion(), content.projectedCost(),
                 content.blockedValue(), content.lines(), last == null ? 1 : last.projection().version() + 1,
                 clock.instant(), cause);
         AlertRules.Evaluation evaluation = alertRules.evaluate(last == null ? null : last.projection(), projection,
                 last == null ? null : last.costAlertedOn());
-        return new Change(new Projected(content, projection, evaluation.nextBaseline(), state.plan().country()), evaluation.alerts());
-    }
-
-    private record Change(Projected projected, List<Alert> alerts) {
+        return new Change(new Projected(content, projection, evaluation.nextBaseline(), state.plan().country()), evaluation.alerts(),
+                last == null ? null : last.projection(), last == null ? null : last.country());
     }
 
     /**
@@ -217,36 +199,79 @@ public final class ForecastEngine {
     private record Projected(ProjectionContent content, Projection projection, BigDecimal costAlertedOn, String country) {
     }
 
-    /** The projection a change replaced, and the country of the plan it was projected from. */
-    public record Previous(Projection projection, String country) {
+    /**
+     * One customer's new projection, with the alerts it raises and what it replaced: everything the
+     * service commits about the change, carried together so that nothing is looked up per customer.
+     */
+    public static final class Change {
+
+        private final Projected projected;
+        private final List<Alert> alerts;
+        private final Projection previous;
+        private final String previousCountry;
+
+        private Change(Projected projected, List<Alert> alerts, Projection previous, String previousCountry) {
+            this.projected = projected;
+            this.alerts = List.copyOf(alerts);
+            this.previous = previous;
+            this.previousCountry = previousCountry;
+        }
+
+        public Projection projection() {
+            return projected.projection();
+        }
+
+        /** The alerts the new projection raises; often none. */
+        public List<Alert> alerts() {
+            return alerts;
+        }
+
+        /**
+         * The projectedCost the customer's next COST_CHANGED is measured from: persisted with the
+         * projection, so that a restart measures from it too.
+         */
+        public BigDecimal costAlertedOn() {
+            return projected.costAlertedOn() == null ? projected.projection().projectedCost() : projected.costAlertedOn();
+        }
+
+        /** The destination country of the plan the new projection was projected from; null without a plan. */
+        public String country() {
+            return projected.country();
+        }
+
+        /** The projection this one replaced, which the portfolio counts out; null for the customer's first. */
+        public Projection previous() {
+            return previous;
+        }
+
+        /** The destination country of the plan the replaced projection was projected from. */
+        public String previousCountry() {
+            return previousCountry;
+        }
     }
 
     /**
-     * What an event changed.
+     * What an event changed: each customer's change, in customer order.
      *
-     * @param costAlertedOn per changed customer, the projectedCost its next COST_CHANGED is measured
-     *                     from (absent: from its projectedCost): persisted with the projection, so
-     *                     that a restart measures from it too
-     * @param previous      per changed customer that had a projection before, that projection: what
-     *                      a change moves away from (the portfolio counts the difference)
      * @param customersRecomputed how many customers the event could affect and were recomputed
      */
-    public record Outcome(List<Projection> projections, List<Alert> alerts, Map<String, BigDecimal> costAlertedOn,
-            Map<String, Previous> previous, int customersRecomputed) {
+    public record Outcome(List<Change> changes, int customersRecomputed) {
 
         /** An event that changed no projection. */
-        public static final Outcome NOTHING = new Outcome(List.of(), List.of(), Map.of(), Map.of(), 0);
+        public static final Outcome NOTHING = new Outcome(List.of(), 0);
 
         public Outcome {
-            projections = List.copyOf(projections);
-            alerts = List.copyOf(alerts);
-            costAlertedOn = Map.copyOf(costAlertedOn);
-            previous = Map.copyOf(previous);
+            changes = List.copyOf(changes);
         }
 
-        /** The alerts about each changed customer (an outcome has at most one projection per customer). */
-        public Map<String, List<Alert>> alertsByCustomer() {
-            return alerts.isEmpty() ? Map.of() : alerts.stream().collect(Collectors.groupingBy(Alert::customerId));
+        /** The new projections, one per changed customer. */
+        public List<Projection> projections() {
+            return changes.stream().map(Change::projection).toList();
+        }
+
+        /** The alerts the new projections raise, customer by customer. */
+        public List<Alert> alerts() {
+            return changes.stream().flatMap(change -> change.alerts().stream()).toList();
         }
     }
 }

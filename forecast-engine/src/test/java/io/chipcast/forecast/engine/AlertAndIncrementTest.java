@@ -148,4 +148,21 @@ class AlertAndIncrementTest extends EngineTestBase {
         }
         assertThat(fanOut.alerts()).hasSize(customers).extracting(Alert::type).containsOnly(AlertType.COST_CHANGED);
     }
+
+    @Test
+    void aChangeCarriesWhatItReplacedAndKeepsTheUnchangedLinesOfThePreviousProjection() {
+        price(engine, "H100", LIST, "100", "2020-01-01");
+        price(engine, "MI300X", LIST, "50", "2020-01-01");
+        Projection first = plan(engine, "c", US, 1, line("A", "H100", 10, "2024-06-30"), line("B", "MI300X", 10, "2024-06-30"))
+                .projections().get(0);
+
+        ForecastEngine.Change change = price(engine, "H100", LIST, "110", "2020-01-01").changes().get(0);
+
+        assertThat(change.previous()).isSameAs(first);
+        assertThat(change.previousCountry()).isEqualTo(US);
+        assertThat(change.country()).isEqualTo(US);
+        assertThat(change.costAlertedOn()).as("+6.7 %: the new baseline").isEqualByComparingTo("1600");
+        assertThat(change.projection().lines().get(0).lineCost()).isEqualByComparingTo("1100");
+        assertThat(change.projection().lines().get(1)).isSameAs(first.lines().get(1));
+    }
 }

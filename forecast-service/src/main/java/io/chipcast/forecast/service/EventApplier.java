@@ -1,7 +1,6 @@
 package io.chipcast.forecast.service;
 
 import io.chipcast.contracts.Topics;
-import io.chipcast.contracts.payload.Alert;
 import io.chipcast.contracts.payload.Cause;
 import io.chipcast.contracts.payload.DemandPlan;
 import io.chipcast.contracts.payload.Projection;
@@ -104,14 +103,14 @@ public final class EventApplier {
             }
             meters.counter("chipcast.forecast.events.applied", "topic", record.topic().name()).increment();
             meters.summary("chipcast.forecast.customers.recomputed").record(outcome.customersRecomputed());
-            if (outcome.projections().size() > FAN_OUT_SLICE) {
+            if (outcome.changes().size() > FAN_OUT_SLICE) {
                 commit.accept(batch);
                 batch = new Batch();
                 commitInSlices(outcome, record.event().time(), commit);
                 continue;
             }
-            add(outcome.projections(), outcome.alertsByCustomer(), outcome, batch);
-            if (!outcome.projections().isEmpty()) {
+            add(outcome.changes(), batch);
+            if (!outcome.changes().isEmpty()) {
                 batch.changedBy(record.event().time());
             }
         }
@@ -159,13 +158,12 @@ public final class EventApplier {
      * ({@link ForecastEngine#reconcile}). The event's time goes with the last slice.
      */
     private void commitInSlices(ForecastEngine.Outcome outcome, Instant eventTime, Consumer<Batch> commit) {
-        List<Projection> projections = outcome.projections();
-        Map<String, List<Alert>> alerts = outcome.alertsByCustomer();
-        for (int from = 0; from < projections.size(); from += FAN_OUT_SLICE) {
-            int to = Math.min(projections.size(), from + FAN_OUT_SLICE);
+        List<ForecastEngine.Change> changes = outcome.changes();
+        for (int from = 0; from < changes.size(); from += FAN_OUT_SLICE) {
+            int to = Math.min(changes.size(), from + FAN_OUT_SLICE);
             Batch slice = new Batch();
-            add(projections.subList(from, to), alerts, outcome, slice);
-            if (to == projections.size() && eventTime != null) {
+            add(changes.subList(from, to), slice);
+            if (to == changes.size() && eventTime != null) {
                 slice.changedBy(eventTime);
             }
             commit.accept(slice);
@@ -196,25 +194,23 @@ public final class EventApplier {
     }
 
     /**
-     * Adds projections of the outcome to the batch, each written once with the alerts about its
+     * Adds the changed projections to the batch, each written once with the alerts about its
      * customer, and the difference each makes to the portfolio.
      */
-    private void add(List<Projection> projections, Map<String, List<Alert>> alerts, ForecastEngine.Outcome outcome, Batch batch) {
-        if (projections.isEmpty()) {
+    private void add(List<ForecastEngine.Change> changes, Batch batch) {
+        if (changes.isEmpty()) {
             return;
         }
         // A price change of a popular SKU writes thousands of documents: on every core.
-        List<CommittedProjection> written = (projections.size() >= PARALLEL_SERIALIZATION ? projections.parallelStream() : projections.stream())
-                .map(projection -> CommittedProjection.of(projection, alerts.getOrDefault(projection.customerId(), List.of())))
+        List<CommittedProjection> written = (changes.size() >= PARALLEL_SERIALIZATION ? changes.parallelStream() : changes.stream())
+                .map(change -> CommittedProjection.of(change.projection(), change.alerts()))
                 .toList();
-        for (int i = 0; i < projections.size(); i++) {
-            Projection projection = projections.get(i);
-            String customer = projection.customerId();
-            int partition = partitionOfCustomer.get(customer);
-            batch.projection(projection, written.get(i), partition, outcome.costAlertedOn().getOrDefault(customer, projection.projectedCost()));
-            ForecastEngine.Previous previous = outcome.previous().get(customer);
-            batch.portfolio().replace(partition, previous == null ? null : previous.projection(), previous == null ? null : previous.country(),
-                    projection, engine.country(customer).orElse(null));
+        for (int i = 0; i < changes.size(); i++) {
+            ForecastEngine.Change change = changes.get(i);
+            Projection projection = change.projection();
+            int partition = partitionOfCustomer.get(projection.customerId());
+            batch.projection(projection, written.get(i), partition, change.costAlertedOn());
+            batch.portfolio().replace(partition, change.previous(), change.previousCountry(), projection, change.country());
         }
     }
 
