@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +94,7 @@ public final class ForecastLoad {
     private final Map<String, Measured> measured = new ConcurrentHashMap<>();
     /** The ce_id of the fan-out whose projection documents are kept, to send them again through Kafka alone. */
     private volatile String keepDocumentsOf;
-    private final List<byte[]> keptDocuments = Collections.synchronizedList(new ArrayList<>());
+    private final KeptDocuments keptDocuments = new KeptDocuments();
 
     private record Measured(Instant time, Stages stages) {
     }
@@ -165,7 +164,7 @@ public final class ForecastLoad {
         for (int i = 1; i <= FAN_OUTS; i++) {
             fanOut(customers, 25_000 + 500L * i, i == FAN_OUTS);
         }
-        List<byte[]> documents = List.copyOf(keptDocuments);
+        List<byte[]> documents = keptDocuments.toList();
         List<String> keys = documentKeys(documents.size());
         Optional<Double> kafkaCpu = kafkaAlone(keys, documents);
         Optional<PostgresAlone.Figures> postgres = PostgresAlone.store(keys, documents);
@@ -189,6 +188,7 @@ public final class ForecastLoad {
     private void fanOut(int customers, long newPrice, boolean keepDocuments) throws InterruptedException {
         Stages fanOutStages = new Stages();
         Optional<StackCpu> cpuBefore = StackCpu.sample();
+        double ownCpuBefore = StackCpu.loadGenerator();
         Map<String, Optional<ThreadCpu>> threadsBefore = Map.of(
                 "forecast-service", ThreadCpu.sample("forecast-service"), "gateway", ThreadCpu.sample("gateway"));
         CloudEvent change = publish(Topics.PRICES, price(hotSku, newPrice));
@@ -208,10 +208,13 @@ public final class ForecastLoad {
         // The work that trails the last record (the gateway reading it, acknowledgements recorded) is counted too.
         Thread.sleep(CPU_SETTLE.toMillis());
         Optional<StackCpu> cpuAfter = StackCpu.sample();
+        double ownCpu = StackCpu.loadGenerator() - ownCpuBefore;
         if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
             System.out.printf("  CPU for the fan-out, until %d s after its last projection was read: %s%n",
                     CPU_SETTLE.toSeconds(), cpuAfter.get().since(cpuBefore.get()));
         }
+        // Not the stack's, but taken from the same two cores.
+        System.out.printf("  the load generator's CPU in the fan-out: %.1f CPU-s%n", ownCpu);
         for (String service : List.of("forecast-service", "gateway")) {
             Optional<ThreadCpu> before = threadsBefore.get(service);
             Optional<ThreadCpu> after = ThreadCpu.sample(service);
