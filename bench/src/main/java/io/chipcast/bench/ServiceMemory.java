@@ -19,8 +19,16 @@ import java.util.stream.Collectors;
  */
 final class ServiceMemory {
 
-    /** GC.heap_info's first "used" is the heap's, whichever the collector ("garbage-first heap total …K, used …K"). */
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /**
+     * The lines of GC.heap_info that give the heap's use, or a generation's: "garbage-first heap
+     * total …K, used …K" (G1); "def new generation …" and "tenured generation …" (Serial);
+     * "PSYoungGen …" and "ParOldGen …" (Parallel); "…K committed, …K used" (Shenandoah). Eden,
+     * survivor spaces, metaspace and class space have lines of their own, which are not the heap's.
+     * (JDK 17's ZGC does not answer GC.heap_info.)
+     */
+    private static final Pattern HEAP_USED = Pattern.compile(
+            "^\\s*(?:garbage-first heap|def new generation|tenured generation|PSYoungGen|ParOldGen)\\s+total \\d+K, used (\\d+)K"
+                    + "|^\\s*\\d+[KMG] max, .*?(\\d+)([KMG]) used", Pattern.MULTILINE);
 
     private ServiceMemory() {
     }
@@ -46,10 +54,17 @@ final class ServiceMemory {
         return jcmd(pid, "GC.heap_info").flatMap(ServiceMemory::usedKilobytes).map(kb -> OptionalLong.of(kb / 1024)).orElse(OptionalLong.empty());
     }
 
-    /** The heap's used kilobytes in GC.heap_info's output. */
+    /** The heap's used kilobytes in GC.heap_info's output: its generations' summed; empty for a collector not known here. */
     static Optional<Long> usedKilobytes(String heapInfo) {
         Matcher matcher = HEAP_USED.matcher(heapInfo);
-        return matcher.find() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
+        long used = 0;
+        boolean found = false;
+        while (matcher.find()) {
+            used += matcher.group(1) != null ? Long.parseLong(matcher.group(1))
+                    : Long.parseLong(matcher.group(2)) << (10 * "KMG".indexOf(matcher.group(3)));
+            found = true;
+        }
+        return found ? Optional.of(used) : Optional.empty();
     }
 
     private static OptionalLong residentMegabytes(long pid) {
