@@ -82,7 +82,7 @@ final class Projector {
     }
 
     private static ProjectionLine projectLine(PlanLine line, List<Part> parts, String country, ReferenceData reference) {
-        Instant asOf = line.needBy().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant asOf = line.needBy().atStartOfDay().toInstant(ZoneOffset.UTC);
         boolean restricted = reference.restricted(line.sku(), country, asOf);
         long securedQty = 0;
         long delayedQty = 0;

@@ -156,7 +156,7 @@ public class ForecastStore {
                                     SqlStatements.column(rows, p -> p.costAlertedOn().toPlainString()),
                                     SqlStatements.column(rows, p -> p.projection().projectedCost().toPlainString()),
                                     SqlStatements.column(rows, p -> p.projection().blockedValue().toPlainString()),
-                                    rows.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                                    SqlStatements.utc(rows, p -> p.projection().computedAt()),
                                     commitSeq))));
                     // The documents travel as the UTF-8 bytes they were written as; the database checks and keeps them as text.
                     statements.addAll(SqlStatements.inChunks(connection, batch.projectionVersions, "INSERT INTO projection_history "
@@ -168,7 +168,7 @@ public class ForecastStore {
                             rows -> Tuple.from(List.of(SqlStatements.column(rows, p -> p.projection().customerId()),
                                     rows.stream().map(p -> p.projection().version()).toArray(Long[]::new),
                                     SqlStatements.bytes(rows, p -> p.committed().document()),
-                                    rows.stream().map(p -> p.projection().computedAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                                    SqlStatements.utc(rows, p -> p.projection().computedAt()),
                                     rows.stream().map(p -> p.committed().eventId()).toArray(UUID[]::new),
                                     SqlStatements.bytes(rows, p -> p.committed().alertsDocument()),
                                     SqlStatements.column(rows, p -> p.projection().projectedCost().toPlainString()), commitSeq))));

@@ -85,7 +85,7 @@ public class PortfolioStore {
                         + "SELECT * FROM unnest($1::int[], $2::timestamptz[]) "
                         + "ON CONFLICT (partition) DO UPDATE SET latest_computed_at = GREATEST(p.latest_computed_at, EXCLUDED.latest_computed_at)",
                 rows -> Tuple.of(rows.stream().map(Map.Entry::getKey).toArray(Integer[]::new),
-                        rows.stream().map(row -> row.getValue().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))));
+                        SqlStatements.utc(rows, Map.Entry::getValue))));
         return statements;
     }
 

@@ -5,6 +5,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +33,14 @@ final class SqlStatements {
     }
 
     /** The statements that write these rows, {@value #CHUNK} at a time, in their order; none for no rows. */
+    /** A timestamptz column of instants, in UTC. */
+    static <T> OffsetDateTime[] utc(Collection<T> rows, Function<T, Instant> value) {
+        // Instant.atOffset asks the offset for its rules, a new ZoneRules each time: 3 % of a fan-out's samples.
+        return rows.stream().map(value).map(instant -> OffsetDateTime.of(
+                LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC))
+                .toArray(OffsetDateTime[]::new);
+    }
+
     static <T> List<Uni<Void>> inChunks(SqlConnection connection, List<T> rows, String sql, Function<List<T>, Tuple> columns) {
         List<Uni<Void>> statements = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += CHUNK) {
