@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -40,10 +41,27 @@ public final class PortfolioTally {
      * for {@code previousCountry}; null for its first version).
      */
     public void replace(int partition, Projection previous, String previousCountry, Projection projection, String country) {
-        if (previous != null) {
-            count(partition, previous, previousCountry, -1);
+        List<ProjectionLine> before = previous == null ? List.of() : previous.lines();
+        List<ProjectionLine> after = projection.lines();
+        // A line the new version kept from the previous one, for the same country, counts as it did:
+        // the engine keeps unchanged lines once, and most lines of a fan-out are unchanged.
+        boolean sameCountry = previous != null && Objects.equals(previousCountry, country);
+        if (!sameCountry) {
+            if (previous != null) {
+                countCustomer(partition, previousCountry, -1);
+            }
+            countCustomer(partition, country, 1);
         }
-        count(partition, projection, country, 1);
+        for (int i = 0; i < before.size(); i++) {
+            if (!(sameCountry && i < after.size() && after.get(i) == before.get(i))) {
+                count(partition, before.get(i), previousCountry, -1);
+            }
+        }
+        for (int i = 0; i < after.size(); i++) {
+            if (!(sameCountry && i < before.size() && before.get(i) == after.get(i))) {
+                count(partition, after.get(i), country, 1);
+            }
+        }
         latestComputedAt.merge(partition, projection.computedAt(), (a, b) -> a.isAfter(b) ? a : b);
     }
 
@@ -92,19 +110,24 @@ public final class PortfolioTally {
         return all;
     }
 
-    private void count(int partition, Projection projection, String country, int sign) {
-        String destination = country == null ? "" : country;
-        customers.computeIfAbsent(partition, p -> new TreeMap<>()).merge(destination, (long) sign, Long::sum);
-        for (ProjectionLine line : projection.lines()) {
-            boolean buysItsOwn = line.sku().equals(line.boughtSku());
-            figures(partition, new CellKey(line.sku(), destination, line.status())).add(new CellFigures(sign, sign * units(line.quantity()),
-                    sign * units(line.securedQty()), buysItsOwn ? sign * units(line.boughtUnits()) : 0, signed(line.lineCost(), sign),
-                    sign * units(line.blockedQty()), signed(line.atRiskValue(), sign)));
-            if (line.boughtSku() != null && !buysItsOwn) {
-                figures(partition, new CellKey(line.boughtSku(), destination, line.status()))
-                        .add(new CellFigures(0, 0, 0, sign * units(line.boughtUnits()), BigDecimal.ZERO, 0, BigDecimal.ZERO));
-            }
+    private void countCustomer(int partition, String country, int sign) {
+        customers.computeIfAbsent(partition, p -> new TreeMap<>()).merge(destination(country), (long) sign, Long::sum);
+    }
+
+    private void count(int partition, ProjectionLine line, String country, int sign) {
+        String destination = destination(country);
+        boolean buysItsOwn = line.sku().equals(line.boughtSku());
+        figures(partition, new CellKey(line.sku(), destination, line.status())).add(new CellFigures(sign, sign * units(line.quantity()),
+                sign * units(line.securedQty()), buysItsOwn ? sign * units(line.boughtUnits()) : 0, signed(line.lineCost(), sign),
+                sign * units(line.blockedQty()), signed(line.atRiskValue(), sign)));
+        if (line.boughtSku() != null && !buysItsOwn) {
+            figures(partition, new CellKey(line.boughtSku(), destination, line.status()))
+                    .add(new CellFigures(0, 0, 0, sign * units(line.boughtUnits()), BigDecimal.ZERO, 0, BigDecimal.ZERO));
         }
+    }
+
+    private static String destination(String country) {
+        return country == null ? "" : country;
     }
 
     private CellFigures figures(int partition, CellKey key) {

@@ -76,6 +76,34 @@ class PortfolioTallyTest {
                         "3 MI300X US OPEN");
     }
 
+    @Test
+    void aLineKeptFromThePreviousVersionCountsAsItDidUnlessTheCustomerMovedCountry() {
+        ProjectionLine kept = line("MI300X", LineStatus.OPEN, 5, "MI300X", 5, "100.00", 0, "0.00");
+        Projection before = projection(1, List.of(kept, line("H100", LineStatus.OPEN, 10, "H100", 10, "1000.00", 0, "0.00")));
+        Projection after = projection(2, List.of(kept, line("H100", LineStatus.OPEN, 10, "H100", 10, "1100.00", 0, "0.00")));
+
+        PortfolioTally stayed = new PortfolioTally();
+        stayed.replace(0, before, "US", after, "US");
+        assertThat(stayed.cellRows()).singleElement().satisfies(row -> {
+            assertThat(row.key()).isEqualTo(new CellKey("H100", "US", LineStatus.OPEN));
+            assertThat(row.figures().lines()).isZero();
+            assertThat(row.figures().lineCost()).isEqualByComparingTo("100.00");
+        });
+        assertThat(stayed.customerRows()).isEmpty();
+
+        PortfolioTally moved = new PortfolioTally();
+        moved.replace(0, before, "US", after, "CN");
+        assertThat(moved.cellsInAll().get(new CellKey("MI300X", "US", LineStatus.OPEN)).lines()).isEqualTo(-1);
+        assertThat(moved.cellsInAll().get(new CellKey("MI300X", "CN", LineStatus.OPEN)).lines()).isEqualTo(1);
+        assertThat(moved.customerRows()).containsExactlyInAnyOrder(new PortfolioTally.CustomerRow(0, "US", -1),
+                new PortfolioTally.CustomerRow(0, "CN", 1));
+    }
+
+    private static Projection projection(long version, List<ProjectionLine> lines) {
+        BigDecimal cost = lines.stream().map(ProjectionLine::lineCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Projection("acme", 1L, cost, BigDecimal.ZERO, lines, version, AT, new Cause("e", "t"));
+    }
+
     private static Projection projection(long version, ProjectionLine line) {
         return new Projection("acme", 1L, line.lineCost(), line.atRiskValue(), List.of(line), version, AT, new Cause("e", "t"));
     }
