@@ -53,12 +53,12 @@ public final class PortfolioTally {
             countCustomer(partition, country, 1);
         }
         for (int i = 0; i < before.size(); i++) {
-            if (!(sameCountry && i < after.size() && after.get(i) == before.get(i))) {
+            if (!(sameCountry && kept(before, after, i))) {
                 count(partition, before.get(i), previousCountry, -1);
             }
         }
         for (int i = 0; i < after.size(); i++) {
-            if (!(sameCountry && i < before.size() && before.get(i) == after.get(i))) {
+            if (!(sameCountry && kept(before, after, i))) {
                 count(partition, after.get(i), country, 1);
             }
         }
@@ -124,6 +124,11 @@ public final class PortfolioTally {
             figures(partition, new CellKey(line.boughtSku(), destination, line.status()))
                     .add(new CellFigures(0, 0, 0, sign * units(line.boughtUnits()), BigDecimal.ZERO, 0, BigDecimal.ZERO));
         }
+    }
+
+    /** Whether the new version's line at {@code i} is the very line the previous version had there. */
+    private static boolean kept(List<ProjectionLine> before, List<ProjectionLine> after, int i) {
+        return i < before.size() && i < after.size() && before.get(i) == after.get(i);
     }
 
     private static String destination(String country) {

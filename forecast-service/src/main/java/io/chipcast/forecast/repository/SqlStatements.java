@@ -32,7 +32,6 @@ final class SqlStatements {
         return rows.stream().map(value).map(bytes -> bytes == null ? null : Buffer.buffer(Unpooled.wrappedBuffer(bytes))).toArray(Buffer[]::new);
     }
 
-    /** The statements that write these rows, {@value #CHUNK} at a time, in their order; none for no rows. */
     /** A timestamptz column of instants, in UTC. */
     static <T> OffsetDateTime[] utc(Collection<T> rows, Function<T, Instant> value) {
         // Instant.atOffset asks the offset for its rules, a new ZoneRules each time: 3 % of a fan-out's samples.
@@ -41,6 +40,7 @@ final class SqlStatements {
                 .toArray(OffsetDateTime[]::new);
     }
 
+    /** The statements that write these rows, {@value #CHUNK} at a time, in their order; none for no rows. */
     static <T> List<Uni<Void>> inChunks(SqlConnection connection, List<T> rows, String sql, Function<List<T>, Tuple> columns) {
         List<Uni<Void>> statements = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += CHUNK) {
