@@ -100,7 +100,7 @@ public class EngineBenchmark {
         toggle ^= 1;
         ForecastEngine.Outcome outcome = engine.onPrice(price(sku(0), Market.LIST, toggle == 0 ? 20_000 : 21_000), cause());
         counters.lineEvaluations += (long) outcome.customersRecomputed() * LINES;
-        counters.projectionsChanged += outcome.projections().size();
+        counters.projectionsChanged += outcome.changes().size();
         return outcome;
     }
 
