@@ -51,7 +51,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <ol>
  *   <li>setup: N customers × 5 lines over 50 SKUs, the first line of every customer of one SKU;</li>
  *   <li>end to end: shipment events (one customer each) at a steady rate; per event, the time from
- *       its record to the projection whose cause it is, beside the raw Kafka hop measured the same way;</li>
+ *       its record to the projection whose cause it is, beside the raw Kafka hop measured the same way,
+ *       after a warm-up at that rate that lasts until forecast-service's JIT has settled; with the
+ *       stack's CPU in it and forecast-service's by thread group;</li>
  *   <li>fan-out, three times: a LIST price change of that SKU, which touches all N customers; the
  *       time from that record to the last projection it caused on forecast.projections; then the
  *       last fan-out's documents through Kafka alone, the floor under it on this machine, and into
@@ -72,8 +74,17 @@ public final class ForecastLoad {
     private static final String KAFKA = "127.0.0.1:9092";
     private static final int SKUS = 50;
     private static final int LINES = 5;
-    /** Before the measured steady run: lets the JIT, the collector and PostgreSQL settle after the bulk setup. */
+    /**
+     * Before the measured steady run, at its rate: lets the JIT, the collector and PostgreSQL settle
+     * after the bulk setup. At least {@link #WARM_UP}, then in rounds of {@link #WARM_UP_ROUND} until
+     * forecast-service's compiler threads used less than {@link #JIT_SETTLED} of a core in the last
+     * one (the steady run exercises code the bulk setup did not: C2 was measured compiling for a core's
+     * half well past 15 s), at most {@link #WARM_UP_LIMIT}.
+     */
     private static final Duration WARM_UP = Duration.ofSeconds(15);
+    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(5);
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(120);
+    private static final double JIT_SETTLED = 0.05;
     /** Fan-outs measured one after the other: one alone says little on a machine this noisy. */
     private static final int FAN_OUTS = 3;
     /** How long after a fan-out's last projection its CPU time is still counted. */
@@ -136,13 +147,17 @@ public final class ForecastLoad {
         // 1. Steady shipment events, one customer each: a warm-up at the same rate, then the measured run.
         Stages stages = new Stages();
         List<CloudEvent> events = new ArrayList<>();
-        steadyShipments(rate, WARM_UP, random, customers, event -> { });
+        warmUp(rate, random, customers);
         Optional<PipelineBatches> steadyBefore = PipelineBatches.sample();
+        Optional<StackCpu> steadyCpuBefore = StackCpu.sample();
+        Optional<ThreadCpu> steadyThreadsBefore = ThreadCpu.sample("forecast-service");
         steadyShipments(rate, Duration.ofSeconds(seconds), random, customers, event -> {
             measured.put(event.id(), new Measured(event.time(), stages));
             events.add(event);
         });
         producer.flush();
+        Optional<StackCpu> steadyCpuAfter = StackCpu.sample();
+        Optional<ThreadCpu> steadyThreadsAfter = ThreadCpu.sample("forecast-service");
         Thread.sleep(5_000);
         Histogram e2e = new Histogram(3);
         int missing = 0;
@@ -158,6 +173,12 @@ public final class ForecastLoad {
                 rate, seconds, events.size(), e2e.getValueAtPercentile(50), e2e.getValueAtPercentile(99), e2e.getMaxValue(), missing);
         stages.print();
         printBatches("end to end", steadyBefore);
+        if (steadyCpuBefore.isPresent() && steadyCpuAfter.isPresent()) {
+            System.out.printf("  CPU in the end to end: %s%n", steadyCpuAfter.get().since(steadyCpuBefore.get()));
+        }
+        if (steadyThreadsBefore.isPresent() && steadyThreadsAfter.isPresent()) {
+            System.out.printf("  forecast-service's threads in the end to end: %s%n", steadyThreadsAfter.get().since(steadyThreadsBefore.get()));
+        }
         rawKafka(rate, seconds);
 
         // 2. Fan-outs: price changes of the SKU every customer plans, one after the other has been read.
@@ -331,6 +352,33 @@ public final class ForecastLoad {
         root.setLevel(java.util.logging.Level.WARNING);
         for (java.util.logging.Handler handler : root.getHandlers()) {
             handler.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
+    /** The warm-up before the steady run ({@link #WARM_UP}); a fixed {@link #WARM_UP} where forecast-service's threads cannot be read. */
+    private void warmUp(int rate, Random random, int customers) throws InterruptedException {
+        long start = System.nanoTime();
+        steadyShipments(rate, WARM_UP, random, customers, event -> { });
+        Optional<ThreadCpu> before = ThreadCpu.sample("forecast-service");
+        double jitShare = Double.NaN;
+        while (before.isPresent() && System.nanoTime() - start < WARM_UP_LIMIT.toNanos()) {
+            steadyShipments(rate, WARM_UP_ROUND, random, customers, event -> { });
+            Optional<ThreadCpu> after = ThreadCpu.sample("forecast-service");
+            if (after.isEmpty()) {
+                break;
+            }
+            jitShare = after.get().secondsSince(before.get(), "JIT") / WARM_UP_ROUND.toSeconds();
+            if (jitShare < JIT_SETTLED) {
+                break;
+            }
+            before = after;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (Double.isNaN(jitShare)) {
+            System.out.printf("warm-up at %d events/s: %.0f s (forecast-service's threads could not be read)%n", rate, seconds);
+        } else {
+            System.out.printf("warm-up at %d events/s: %.0f s, until forecast-service's JIT used under %.0f ms a second (the last %d s: %.0f ms a second)%n",
+                    rate, seconds, JIT_SETTLED * 1000, WARM_UP_ROUND.toSeconds(), jitShare * 1000);
         }
     }
 

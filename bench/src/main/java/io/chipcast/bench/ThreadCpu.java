@@ -57,6 +57,11 @@ final class ThreadCpu {
         return Optional.of(new ThreadCpu(seconds));
     }
 
+    /** What one group ("JIT", "collector", …) used between {@code earlier} and this sample. */
+    double secondsSince(ThreadCpu earlier, String group) {
+        return seconds.getOrDefault(group, 0.0) - earlier.seconds.getOrDefault(group, 0.0);
+    }
+
     /** What each group used between {@code earlier} and this sample, the largest first: "collector 3.1 s, Kafka clients 2.0 s, …". */
     String since(ThreadCpu earlier) {
         return seconds.entrySet().stream()
