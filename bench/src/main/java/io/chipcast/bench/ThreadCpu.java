@@ -64,8 +64,8 @@ final class ThreadCpu {
 
     /** What each group used between {@code earlier} and this sample, the largest first: "collector 3.1 s, Kafka clients 2.0 s, …". */
     String since(ThreadCpu earlier) {
-        return seconds.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue() - earlier.seconds.getOrDefault(e.getKey(), 0.0)))
+        return seconds.keySet().stream()
+                .map(group -> Map.entry(group, secondsSince(earlier, group)))
                 .filter(e -> e.getValue() >= 0.05)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue()))
