@@ -104,8 +104,8 @@ public class ForecastStore {
      * Commits a batch: its state, its projections with their alerts, what was applied and where to
      * resume — or nothing. The projections are published after the commit (ADR 009). The rows travel as arrays and {@code unnest} turns them back into rows
      * (in order, for the tables whose order is their identity): one statement per table and chunk
-     * of {@value SqlStatements#CHUNK} rows. The statements are sent together and the connection pipelines them,
-     * so a batch of a few rows is one round trip, and a fan-out of a hundred thousand projections
+     * of {@value SqlStatements#CHUNK} rows. The statements are sent together with BEGIN and the connection pipelines them,
+     * so a batch of a few rows waits for two round trips (the statements, then COMMIT), and a fan-out of a hundred thousand projections
      * streams as chunks the database inserts while the next ones are encoded, instead of one bind
      * message of hundreds of megabytes.
      *
@@ -117,9 +117,11 @@ public class ForecastStore {
         List<Batch.PlanRow> plans = latestPlans(batch);
         List<Batch.ProjectionRow> latest = List.copyOf(batch.latestProjections.values());
         List<Map.Entry<TopicPartition, Long>> positions = List.copyOf(batch.positions.entrySet());
-        return pool.withTransaction(connection -> connection.query("SELECT nextval('projection_commit_seq')").execute()
-                .map(rows -> rows.iterator().next().getLong(0))
-                .chain(commitSeq -> {
+        // One round trip for BEGIN, the sequence number and every statement (which read it back
+        // with currval), one for COMMIT: a batch of a few records costs two waits, not four.
+        return pool.withConnection(connection -> SqlStatements.inTransaction(connection, () -> {
+                    Uni<Long> commitSeq = connection.query("SELECT nextval('projection_commit_seq')").execute()
+                            .map(rows -> rows.iterator().next().getLong(0));
                     List<Uni<Void>> statements = new ArrayList<>();
                     statements.addAll(SqlStatements.inChunks(connection, batch.processed, "INSERT INTO processed_event (event_id, topic, applied_at) "
                                     + "SELECT event_id, topic, $3 FROM unnest($1::varchar[], $2::varchar[]) AS u(event_id, topic)",
@@ -145,7 +147,7 @@ public class ForecastStore {
                                     SqlStatements.column(rows, r -> Json.writeString(r.event())))));
                     statements.addAll(SqlStatements.inChunks(connection, latest, "INSERT INTO projection (customer_id, partition, version, cost_alerted_on, "
                                     + "projected_cost, blocked_value, computed_at, commit_seq) "
-                                    + "SELECT *, $8::bigint FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[], "
+                                    + "SELECT *, currval('projection_commit_seq') FROM unnest($1::varchar[], $2::int[], $3::bigint[], $4::text[]::numeric[], "
                                     + "$5::text[]::numeric[], $6::text[]::numeric[], $7::timestamptz[]) "
                                     + "ON CONFLICT (customer_id) DO UPDATE SET partition = EXCLUDED.partition, "
                                     + "version = EXCLUDED.version, cost_alerted_on = EXCLUDED.cost_alerted_on, projected_cost = EXCLUDED.projected_cost, "
@@ -156,13 +158,12 @@ public class ForecastStore {
                                     SqlStatements.column(rows, p -> p.costAlertedOn().toPlainString()),
                                     SqlStatements.column(rows, p -> p.projection().projectedCost().toPlainString()),
                                     SqlStatements.column(rows, p -> p.projection().blockedValue().toPlainString()),
-                                    SqlStatements.utc(rows, p -> p.projection().computedAt()),
-                                    commitSeq))));
+                                    SqlStatements.utc(rows, p -> p.projection().computedAt())))));
                     // The documents travel as the UTF-8 bytes they were written as; the database checks and keeps them as text.
                     statements.addAll(SqlStatements.inChunks(connection, batch.projectionVersions, "INSERT INTO projection_history "
                                     + "(customer_id, version, payload, computed_at, event_id, alerts, projected_cost, commit_seq) "
                                     + "SELECT customer_id, version, convert_from(payload, 'UTF8'), computed_at, event_id, convert_from(alerts, 'UTF8'), "
-                                    + "projected_cost, $8::bigint FROM unnest($1::varchar[], $2::bigint[], $3::bytea[], $4::timestamptz[], "
+                                    + "projected_cost, currval('projection_commit_seq') FROM unnest($1::varchar[], $2::bigint[], $3::bytea[], $4::timestamptz[], "
                                     + "$5::uuid[], $6::bytea[], $7::text[]::numeric[]) "
                                     + "AS u(customer_id, version, payload, computed_at, event_id, alerts, projected_cost)",
                             rows -> Tuple.from(List.of(SqlStatements.column(rows, p -> p.projection().customerId()),
@@ -171,9 +172,9 @@ public class ForecastStore {
                                     SqlStatements.utc(rows, p -> p.projection().computedAt()),
                                     rows.stream().map(p -> p.committed().eventId()).toArray(UUID[]::new),
                                     SqlStatements.bytes(rows, p -> p.committed().alertsDocument()),
-                                    SqlStatements.column(rows, p -> p.projection().projectedCost().toPlainString()), commitSeq))));
+                                    SqlStatements.column(rows, p -> p.projection().projectedCost().toPlainString())))));
                     statements.addAll(portfolio.write(connection, batch.portfolio()));
-                    return SqlStatements.allOf(statements).replaceWith(commitSeq);
+                    return Uni.combine().all().unis(commitSeq, SqlStatements.allOf(statements)).with((seq, done) -> seq);
                 }))
                 .await().atMost(TIMEOUT);
     }

@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Rows written as arrays that {@code unnest} turns back into rows, a chunk per statement, the statements pipelined. */
 final class SqlStatements {
@@ -48,6 +50,28 @@ final class SqlStatements {
                     .replaceWithVoid());
         }
         return statements;
+    }
+
+    /**
+     * Runs statements in one transaction whose BEGIN travels with them: the connection pipelines
+     * BEGIN and the statements as one round trip, then sends COMMIT once every statement answered,
+     * instead of a round trip for BEGIN first. If one fails, the transaction is rolled back and
+     * the Uni fails with that failure.
+     *
+     * @param statements subscribed right after BEGIN is scheduled, so that they follow it on the wire
+     */
+    static <T> Uni<T> inTransaction(SqlConnection connection, Supplier<Uni<? extends T>> statements) {
+        return Uni.combine().all().unis(connection.begin(), Uni.createFrom().<T>deferred(statements)).asTuple()
+                .onItemOrFailure().transformToUni((begunAndResult, failure) -> {
+                    if (failure == null) {
+                        return begunAndResult.getItem1().commit().replaceWith(begunAndResult.getItem2());
+                    }
+                    // BEGIN itself may be what failed: then there is no transaction left to roll back.
+                    Transaction transaction = connection.transaction();
+                    Uni<T> failed = Uni.createFrom().failure(failure);
+                    return transaction == null ? failed
+                            : transaction.rollback().onItemOrFailure().transformToUni((ignored, rollbackFailure) -> failed);
+                });
     }
 
     /** Statements sent together on one connection (which pipelines them), done when all are. */
